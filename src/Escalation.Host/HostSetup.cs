@@ -1,0 +1,93 @@
+using Escalation.Host.Infrastructure;
+using JasperFx.CodeGeneration;
+using JasperFx.Events.Daemon;
+using JasperFx.OpenTelemetry;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Escalation.Host;
+
+/// <summary>How the host is deployed: one node (the default) or several nodes sharing one database.</summary>
+public enum DeploymentShape { SingleNode, MultiNode }
+
+public static class HostSetup
+{
+    public const string ServiceName = "Escalation";
+
+    public static void AddEscalation(this WebApplicationBuilder builder, string connectionString)
+    {
+        var shape = builder.Configuration.GetValue("Escalation:Deployment", DeploymentShape.SingleNode);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddNpgsqlDataSource(connectionString);
+
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                opts.DatabaseSchemaName = "escalation";
+                opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(integration =>
+                integration.UseWolverineManagedEventSubscriptionDistribution = shape == DeploymentShape.MultiNode);
+        // Marten's own HotCold daemon cannot take its advisory lock with the DistributedLock build we restore
+        // (see README), so one node runs the daemon Solo and several nodes let Wolverine distribute it.
+        if (shape == DeploymentShape.SingleNode)
+            marten.AddAsyncDaemon(DaemonMode.Solo);
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ServiceName = ServiceName;
+            opts.UseRuntimeCompilation();
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.Durability.Mode = shape == DeploymentShape.SingleNode ? DurabilityMode.Solo : DurabilityMode.Balanced;
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+        });
+        builder.Services.AddWolverineHttp();
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        AddTelemetry(builder);
+    }
+
+    public static void MapEscalation(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        app.MapWolverineEndpoints();
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddNpgsql()
+                .AddSource("Wolverine")
+                .AddSource("Marten"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter("Npgsql")
+                .AddMeter("Wolverine")
+                .AddMeter("Marten"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
+    }
+}

@@ -1,0 +1,22 @@
+using Escalation.Host;
+using Escalation.Host.Infrastructure;
+using JasperFx;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    await using var database = await Database.OpenAsync(builder.Configuration);
+    builder.AddEscalation(database.ConnectionString);
+
+    var app = builder.Build();
+    app.MapEscalation();
+    return await app.RunJasperFxCommands(args);
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync($"Escalation cannot start: {e.Message}");
+    return 1;
+}
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Escalation.IntegrationTests.Foundation;
+
+/// <summary>The host refuses to start on bad database settings with one clear message and a non-zero exit code.</summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("escalation-startup-").FullName;
+
+    [Fact]
+    public async Task a_malformed_connection_string_names_the_setting()
+    {
+        var (exitCode, stderr) = await RunHostAsync(("ConnectionStrings__Escalation", "Host=127.0.0.1;Colour=blue"));
+
+        exitCode.ShouldNotBe(0);
+        stderr.ShouldContain("ConnectionStrings:Escalation is malformed");
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task an_unreachable_database_names_the_setting_and_the_address()
+    {
+        var port = ClosedLoopbackPort();
+
+        var (exitCode, stderr) = await RunHostAsync(
+            ("ConnectionStrings__Escalation", $"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z;Timeout=3"));
+
+        exitCode.ShouldNotBe(0);
+        stderr.ShouldContain("ConnectionStrings:Escalation names a database that cannot be reached");
+        stderr.ShouldContain($"port {port}");
+    }
+
+    [Fact]
+    public async Task a_data_folder_of_another_postgres_version_is_refused_and_left_untouched()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "9\n");
+        await File.WriteAllTextAsync(Path.Combine(data, "base"), "precious");
+
+        var (exitCode, stderr) = await RunHostAsync(("Escalation__LocalDatabase__Directory", _folder));
+
+        exitCode.ShouldNotBe(0);
+        stderr.ShouldContain("was created by PostgreSQL 9");
+        Directory.GetFileSystemEntries(data).Length.ShouldBe(2);
+        (await File.ReadAllTextAsync(Path.Combine(data, "base"))).ShouldBe("precious");
+    }
+
+    [Fact]
+    public async Task a_data_folder_that_is_not_a_cluster_is_refused_and_left_untouched()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "notes.txt"), "not a cluster");
+
+        var (exitCode, stderr) = await RunHostAsync(("Escalation__LocalDatabase__Directory", _folder));
+
+        exitCode.ShouldNotBe(0);
+        stderr.ShouldContain("holds no PostgreSQL cluster");
+        Directory.GetFileSystemEntries(data).ShouldBe([Path.Combine(data, "notes.txt")]);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int ExitCode, string Stderr)> RunHostAsync(params (string Name, string Value)[] environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll"), "--urls", "http://127.0.0.1:0" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        info.Environment.Remove("ConnectionStrings__Escalation");
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        await stdout;
+        return (process.ExitCode, await stderr);
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,38 @@
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Escalation.IntegrationTests.Infrastructure;
+
+/// <summary>The real host on a database of its own, shared by the tests of one class.</summary>
+public sealed class EscalationApp : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+    public string ConnectionString { get; private set; } = "";
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => Factory.Services;
+    private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestCluster.CreateDatabaseAsync("app");
+        // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
+        JasperFxEnvironment.AutoStartHost = true;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        Client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+    }
+}
