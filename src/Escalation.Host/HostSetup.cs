@@ -1,9 +1,13 @@
+using Escalation.Domain.Reference;
+using Escalation.Host.Auth;
 using Escalation.Host.Infrastructure;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -22,11 +26,13 @@ public static class HostSetup
 {
     public const string ServiceName = "Escalation";
 
-    public static void AddEscalation(this WebApplicationBuilder builder, string connectionString)
+    public static void AddEscalation(this WebApplicationBuilder builder, string connectionString, ReferenceData reference)
     {
         var shape = builder.Configuration.GetValue("Escalation:Deployment", DeploymentShape.SingleNode);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(reference);
+        AddAuth(builder);
         builder.Services.AddNpgsqlDataSource(connectionString);
 
         var marten = builder.Services.AddMarten(opts =>
@@ -64,6 +70,8 @@ public static class HostSetup
 
     public static void MapEscalation(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
@@ -71,6 +79,26 @@ public static class HostSetup
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapWolverineEndpoints();
+    }
+
+    private static void AddAuth(WebApplicationBuilder builder)
+    {
+        var key = SigningKey.Resolve(builder.Configuration);
+        builder.Services.AddSingleton(new TokenIssuer(key));
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = SigningKey.Issuer,
+                    ValidAudience = SigningKey.Audience,
+                    IssuerSigningKey = key,
+                    NameClaimType = EscalationClaims.Subject,
+                    RoleClaimType = EscalationClaims.Role,
+                };
+            });
+        builder.Services.AddAuthorization();
     }
 
     private static void AddTelemetry(WebApplicationBuilder builder)

@@ -1,12 +1,18 @@
 using Escalation.Host;
+using Escalation.Host.Auth;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.Reference;
 using JasperFx;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    var reference = ReferenceDataLoader.Load(builder.Configuration);
+    if (TokenCommand.IsRequested(args))
+        return TokenCommand.Run(args, builder.Configuration, reference);
+
     await using var database = await Database.OpenAsync(builder.Configuration);
-    builder.AddEscalation(database.ConnectionString);
+    builder.AddEscalation(database.ConnectionString, reference);
 
     var app = builder.Build();
     app.MapEscalation();

@@ -60,6 +60,20 @@ public sealed class StartupFailureTests : IDisposable
         Directory.GetFileSystemEntries(data).ShouldBe([Path.Combine(data, "notes.txt")]);
     }
 
+    [Fact]
+    public async Task a_broken_reference_data_file_names_the_code_at_fault()
+    {
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "sample-county.json"));
+        var broken = Path.Combine(_folder, "county.json");
+        await File.WriteAllTextAsync(broken, sample.Replace("\"parentCode\": \"SC-T01\"}", "\"parentCode\": \"SC-T99\"}", StringComparison.Ordinal));
+
+        var (exitCode, stderr) = await RunHostAsync(("Escalation__ReferenceData", broken));
+
+        exitCode.ShouldNotBe(0);
+        stderr.ShouldContain("Escalation:ReferenceData");
+        stderr.ShouldContain("SC-T99");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static async Task<(int ExitCode, string Stderr)> RunHostAsync(params (string Name, string Value)[] environment)
