@@ -1,0 +1,21 @@
+using Escalation.Domain.Reference;
+
+namespace Escalation.Domain;
+
+/// <summary>What a decision may know besides the ticket: the time, the county's reference data, its settings.</summary>
+public sealed record DecisionContext(DateTimeOffset Now, ReferenceData Reference, CountySettings Settings);
+
+/// <summary>The choices a county makes about the process.</summary>
+public sealed record CountySettings
+{
+    public static CountySettings Default { get; } = new();
+
+    /// <summary>When set, an unsatisfied rating sends the ticket one tier up instead of back to its handler.</summary>
+    public bool UnsatisfiedRatingEscalates { get; init; }
+
+    /// <summary>How long the citizen may rate a resolution before the ticket may be closed without a rating.</summary>
+    public TimeSpan RatingWindow { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long a summoned department has to report in after a whistle.</summary>
+    public TimeSpan ReportInLimit { get; init; } = TimeSpan.FromHours(2);
+}

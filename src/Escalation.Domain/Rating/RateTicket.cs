@@ -1,0 +1,32 @@
+using Escalation.Domain.Closure;
+using Escalation.Domain.Escalation;
+
+namespace Escalation.Domain.Rating;
+
+/// <summary>
+/// Records the citizen's rating of a resolution. An unsatisfied citizen sends the ticket back into
+/// handling, or, where the county chooses so, one tier up (at the top tier it goes back into handling).
+/// </summary>
+public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfaction, string? Comment) : ITicketCommand
+{
+    public const string UnsatisfiedReason = "The citizen was unsatisfied with the resolution.";
+
+    public Decision Decide(Ticket state, DecisionContext context)
+    {
+        if (state.RefuseUnlessIn("rate", TicketStatus.Resolved) is { } refused)
+            return refused;
+        if (state.Rating is not null)
+            return Decision.Reject(RuleCodes.AlreadyRated, "The citizen has already rated this resolution.");
+
+        var rated = new CitizenRated(TicketId, By, context.Now, Satisfaction, Comment);
+        if (Satisfaction != Satisfaction.Unsatisfied)
+            return Decision.Accept(rated);
+
+        // At the county-leader tier there is no tier above: the ticket is reopened there instead.
+        object next = context.Settings.UnsatisfiedRatingEscalates
+            && EscalateTicket.OneTierUp(state, By, EscalationReason.CitizenUnsatisfied, Comment, context) is { } escalated
+                ? escalated
+                : new TicketReopened(TicketId, By, context.Now, UnsatisfiedReason);
+        return Decision.Accept(rated, next);
+    }
+}

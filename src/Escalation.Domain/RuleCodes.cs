@@ -1,0 +1,53 @@
+namespace Escalation.Domain;
+
+/// <summary>The codes of every rejection; the host maps them to responses in one place.</summary>
+public static class RuleCodes
+{
+    // The ticket's state and who may act on it.
+    public const string InvalidState = "invalid-state";
+    public const string TicketMerged = "ticket-merged";
+    public const string TicketNotHeldByUnit = "ticket-not-held-by-unit";
+    public const string NotHolderOrAbove = "not-holder-or-above";
+    public const string NotAboveHolder = "not-above-holder";
+    public const string NotHolderOrSummoned = "not-holder-or-summoned-department";
+
+    // Text a command must carry.
+    public const string DescriptionRequired = "description-required";
+    public const string DescriptionTooLong = "description-too-long";
+    public const string AddressTooLong = "address-too-long";
+    public const string CitizenNameTooLong = "citizen-name-too-long";
+    public const string ImplausiblePhone = "implausible-phone";
+    public const string ReasonRequired = "reason-required";
+    public const string NoteRequired = "note-required";
+    public const string SummaryRequired = "summary-required";
+
+    // Places, matters and departments from the reference data.
+    public const string LocationRequired = "location-required";
+    public const string UnknownLocation = "unknown-location";
+    public const string GridNotInVillage = "grid-not-in-village";
+    public const string UnknownCategory = "unknown-category";
+    public const string HandlingUnitOutsideLocation = "handling-unit-outside-location";
+    public const string UnknownDepartment = "unknown-department";
+    public const string DepartmentLacksPower = "department-lacks-power";
+
+    // Escalation, transfer and returns.
+    public const string TopTierReached = "top-tier-reached";
+    public const string EscalationReasonReserved = "escalation-reason-reserved";
+    public const string OnlyCountyTransfers = "only-county-transfers";
+    public const string NoDispatcherToReturnTo = "no-dispatcher-to-return-to";
+
+    // Whistles.
+    public const string WhistleOnlyByTownshipOrCounty = "whistle-only-by-township-or-county";
+    public const string DepartmentsRequired = "departments-required";
+    public const string DuplicateDepartment = "duplicate-department";
+    public const string UnknownWhistle = "unknown-whistle";
+    public const string DepartmentNotSummoned = "department-not-summoned";
+    public const string SummonsAlreadyAnswered = "summons-already-answered";
+
+    // Rating, closing, merging, privacy.
+    public const string AlreadyRated = "already-rated";
+    public const string RatingWindowOpen = "rating-window-open";
+    public const string MergeIntoItself = "merge-into-itself";
+    public const string MasterNotOpen = "master-not-open";
+    public const string CitizenDataAlreadyErased = "citizen-data-already-erased";
+}

@@ -1,0 +1,18 @@
+namespace Escalation.Domain.Supervision;
+
+/// <summary>A unit above the holder, or the county at any time, urges an open ticket on (督办).</summary>
+public sealed record UrgeTicket(Guid TicketId, Actor By, string Note) : ITicketCommand
+{
+    public Decision Decide(Ticket state, DecisionContext context)
+    {
+        var reference = context.Reference;
+        if (state.RefuseUnlessIn("urge", Rules.OpenStates) is { } refused)
+            return refused;
+        // The county supervises even the tickets it holds itself: its leaders urge their own offices.
+        if (!By.IsAbove(state, reference) && By.UnitCode != reference.County.Code)
+            return Decision.Reject(RuleCodes.NotAboveHolder, $"Only a unit above {state.Holder}, or the county, may urge the ticket; {By.UnitCode} is not.");
+        if (Rules.IsBlank(Note))
+            return Rules.Missing(RuleCodes.NoteRequired, "note");
+        return Decision.Accept(new TicketUrged(TicketId, By, context.Now, Note));
+    }
+}

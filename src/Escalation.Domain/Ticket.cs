@@ -1,0 +1,175 @@
+using Escalation.Domain.Closure;
+using Escalation.Domain.Escalation;
+using Escalation.Domain.Intake;
+using Escalation.Domain.Merging;
+using Escalation.Domain.Privacy;
+using Escalation.Domain.Rating;
+using Escalation.Domain.Reference;
+using Escalation.Domain.Resolution;
+using Escalation.Domain.Triage;
+using Escalation.Domain.Whistle;
+using Escalation.Domain.Withdrawal;
+
+namespace Escalation.Domain;
+
+/// <summary>
+/// One citizen request, as far as decisions need it. Built from its events: by Marten's conventions
+/// (<see cref="Create"/> and the Apply methods) or by <see cref="Replay"/>.
+/// </summary>
+public sealed record Ticket
+{
+    public Guid Id { get; init; }
+
+    public TicketStatus Status { get; init; }
+
+    /// <summary>The unit in charge; the county while one of its departments holds the ticket.</summary>
+    public string HoldingUnitCode { get; init; } = "";
+
+    /// <summary>The department holding the ticket after a transfer, if any.</summary>
+    public string? HoldingDepartmentCode { get; init; }
+
+    /// <summary>The tier handling the ticket; none while it awaits triage.</summary>
+    public Tier? HandlingTier { get; init; }
+
+    /// <summary>The unit that triaged or transferred the ticket to its holder: a return goes back there. None after an escalation.</summary>
+    public string? DispatchedByUnitCode { get; init; }
+
+    public string VillageCode { get; init; } = "";
+
+    public string? CategoryCode { get; init; }
+
+    public IReadOnlyList<OpenWhistle> OpenWhistles { get; init; } = [];
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>The citizen's rating of the latest resolution.</summary>
+    public Satisfaction? Rating { get; init; }
+
+    public Guid? MergedInto { get; init; }
+
+    public IReadOnlyList<Guid> Duplicates { get; init; } = [];
+
+    public bool CitizenDataErased { get; init; }
+
+    /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
+    public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
+
+    public OpenWhistle? FindWhistle(Guid whistleId) => OpenWhistles.FirstOrDefault(w => w.Id == whistleId);
+
+    public static Ticket Create(TicketReported e) => new()
+    {
+        Id = e.TicketId,
+        Status = TicketStatus.Reported,
+        HoldingUnitCode = e.HeldByUnitCode,
+        VillageCode = e.VillageCode,
+        CategoryCode = e.CategoryCode,
+    };
+
+    /// <summary>Folds a stream that starts with <see cref="TicketReported"/>.</summary>
+    public static Ticket Replay(IEnumerable<object> events)
+    {
+        var stream = events.ToList();
+        return stream.Skip(1).Aggregate(Create((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
+    }
+
+    public Ticket Evolve(object e) => e switch
+    {
+        TicketTriaged x => Apply(x),
+        TicketAccepted x => Apply(x),
+        TicketReturned x => Apply(x),
+        TicketEscalated x => Apply(x),
+        TicketTransferred x => Apply(x),
+        WhistleBlown x => Apply(x),
+        DepartmentReportedIn x => Apply(x),
+        TicketResolved x => Apply(x),
+        CitizenRated x => Apply(x),
+        TicketReopened x => Apply(x),
+        TicketClosed x => Apply(x),
+        TicketMergedInto x => Apply(x),
+        DuplicateAttached x => Apply(x),
+        TicketWithdrawn x => Apply(x),
+        CitizenDataErased x => Apply(x),
+        _ => this,
+    };
+
+    public Ticket Apply(TicketTriaged e) => this with
+    {
+        Status = TicketStatus.Dispatched,
+        CategoryCode = e.CategoryCode,
+        HoldingUnitCode = e.HandlingUnitCode,
+        HandlingTier = e.HandlingTier,
+        DispatchedByUnitCode = e.DispatchedByUnitCode,
+    };
+
+    public Ticket Apply(TicketAccepted e) => this with { Status = TicketStatus.InHandling };
+
+    public Ticket Apply(TicketReturned e)
+    {
+        if (e.WhistleId is { } whistleId)
+            return WithWhistle(whistleId, w => w with { Returned = [.. w.Returned, e.ReturnedBy] });
+
+        // Only transfers dispatch to departments: a department's return lands back in the county's hands.
+        if (HoldingDepartmentCode is not null)
+            return this with { Status = TicketStatus.InHandling, HoldingDepartmentCode = null, DispatchedByUnitCode = null };
+
+        return this with
+        {
+            Status = TicketStatus.Reported,
+            HoldingUnitCode = e.BackToUnitCode,
+            HandlingTier = null,
+            DispatchedByUnitCode = null,
+        };
+    }
+
+    public Ticket Apply(TicketEscalated e) => this with
+    {
+        Status = TicketStatus.Dispatched,
+        HoldingUnitCode = e.ToUnitCode,
+        HoldingDepartmentCode = null,
+        HandlingTier = e.ToTier,
+        DispatchedByUnitCode = null,
+        ResolvedAt = null,
+    };
+
+    public Ticket Apply(TicketTransferred e) => this with
+    {
+        Status = TicketStatus.Dispatched,
+        HoldingDepartmentCode = e.DepartmentCode,
+        DispatchedByUnitCode = e.DispatchedByUnitCode,
+    };
+
+    public Ticket Apply(WhistleBlown e) => this with
+    {
+        OpenWhistles = [.. OpenWhistles, new OpenWhistle(e.WhistleId, e.BlownByUnitCode, e.DepartmentCodes, [], [])],
+    };
+
+    public Ticket Apply(DepartmentReportedIn e) =>
+        WithWhistle(e.WhistleId, w => w with { ReportedIn = [.. w.ReportedIn, e.DepartmentCode] });
+
+    public Ticket Apply(TicketResolved e) => this with
+    {
+        Status = TicketStatus.Resolved,
+        ResolvedAt = e.At,
+        Rating = null,
+        OpenWhistles = [],
+    };
+
+    public Ticket Apply(CitizenRated e) => this with { Rating = e.Satisfaction };
+
+    public Ticket Apply(TicketReopened e) => this with { Status = TicketStatus.InHandling, ResolvedAt = null };
+
+    public Ticket Apply(TicketClosed e) => this with { Status = TicketStatus.Closed };
+
+    public Ticket Apply(TicketMergedInto e) => this with { Status = TicketStatus.Merged, MergedInto = e.MasterTicketId };
+
+    public Ticket Apply(DuplicateAttached e) => this with { Duplicates = [.. Duplicates, e.DuplicateTicketId] };
+
+    public Ticket Apply(TicketWithdrawn e) => this with { Status = TicketStatus.Withdrawn };
+
+    public Ticket Apply(CitizenDataErased e) => this with { CitizenDataErased = true };
+
+    private Ticket WithWhistle(Guid whistleId, Func<OpenWhistle, OpenWhistle> change) => this with
+    {
+        OpenWhistles = [.. OpenWhistles.Select(w => w.Id == whistleId ? change(w) : w)],
+    };
+}

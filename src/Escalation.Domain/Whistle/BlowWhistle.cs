@@ -1,0 +1,32 @@
+using Escalation.Domain.Reference;
+
+namespace Escalation.Domain.Whistle;
+
+/// <summary>
+/// A township, street or the county, handling a ticket, blows the whistle (吹哨) and summons the
+/// departments whose powers the matter needs; they must report in within the county's limit.
+/// </summary>
+/// <param name="WhistleId">Chosen by the host, so the departments can answer this whistle.</param>
+public sealed record BlowWhistle(Guid TicketId, Actor By, Guid WhistleId, IReadOnlyList<string> DepartmentCodes, string Reason) : ITicketCommand
+{
+    public Decision Decide(Ticket state, DecisionContext context)
+    {
+        if (state.RefuseUnlessIn("blow a whistle on", TicketStatus.InHandling) is { } refused)
+            return refused;
+        if (!By.Holds(state))
+            return Rules.NotHeldBy(By, state, "blow a whistle on");
+        if (state.HoldingDepartmentCode is not null || state.HandlingTier == Tier.Village)
+            return Decision.Reject(RuleCodes.WhistleOnlyByTownshipOrCounty, "Only a township, a street or the county blows the whistle.");
+        if (Rules.IsBlank(Reason))
+            return Rules.Missing(RuleCodes.ReasonRequired, "reason for the whistle");
+        if (DepartmentCodes is not { Count: > 0 })
+            return Decision.Reject(RuleCodes.DepartmentsRequired, "A whistle summons at least one department.");
+        if (DepartmentCodes.FirstOrDefault(code => context.Reference.FindDepartment(code) is null) is { } unknown)
+            return Decision.Reject(RuleCodes.UnknownDepartment, $"There is no department {unknown} in the county.");
+        if (DepartmentCodes.Distinct().Count() != DepartmentCodes.Count)
+            return Decision.Reject(RuleCodes.DuplicateDepartment, "A whistle names each department once.");
+
+        return Decision.Accept(new WhistleBlown(
+            TicketId, By, context.Now, WhistleId, state.Holder, DepartmentCodes, context.Now + context.Settings.ReportInLimit, Reason));
+    }
+}

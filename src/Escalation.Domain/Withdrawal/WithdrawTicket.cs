@@ -1,0 +1,14 @@
+namespace Escalation.Domain.Withdrawal;
+
+/// <summary>The citizen withdraws the request before it is resolved; its timers find it withdrawn and stop.</summary>
+public sealed record WithdrawTicket(Guid TicketId, Actor By, string Reason) : ITicketCommand
+{
+    public Decision Decide(Ticket state, DecisionContext context)
+    {
+        if (state.RefuseUnlessIn("withdraw", TicketStatus.Reported, TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
+            return refused;
+        if (Rules.IsBlank(Reason))
+            return Rules.Missing(RuleCodes.ReasonRequired, "reason for the withdrawal");
+        return Decision.Accept(new TicketWithdrawn(TicketId, By, context.Now, Reason));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Escalation.Domain.Tests;
+
+/// <summary>The event catalogue of a ticket's stream.</summary>
+public static class EventTypes
+{
+    public static readonly Type[] All =
+    [
+        typeof(TicketReported), typeof(TicketTriaged), typeof(TicketAccepted), typeof(TicketReturned),
+        typeof(TicketEscalated), typeof(TicketTransferred), typeof(WhistleBlown), typeof(DepartmentReportedIn),
+        typeof(ProgressNoted), typeof(TicketResolved), typeof(CitizenRated), typeof(TicketReopened),
+        typeof(TicketUrged), typeof(TicketMergedInto), typeof(DuplicateAttached), typeof(TicketWithdrawn),
+        typeof(TicketClosed), typeof(CitizenDataErased),
+    ];
+}

@@ -1,0 +1,15 @@
+global using Escalation.Domain.Closure;
+global using Escalation.Domain.Escalation;
+global using Escalation.Domain.Intake;
+global using Escalation.Domain.Merging;
+global using Escalation.Domain.Privacy;
+global using Escalation.Domain.Rating;
+global using Escalation.Domain.Reference;
+global using Escalation.Domain.Resolution;
+global using Escalation.Domain.Supervision;
+global using Escalation.Domain.Triage;
+global using Escalation.Domain.Whistle;
+global using Escalation.Domain.Withdrawal;
+global using static Escalation.Domain.Tests.History;
+global using static Escalation.Domain.Tests.Spec;
+global using static Escalation.Domain.Tests.TestCounty;
