@@ -13,8 +13,8 @@ using Escalation.Domain.Withdrawal;
 namespace Escalation.Domain;
 
 /// <summary>
-/// One citizen request, as far as decisions need it. Built from its events: by Marten's conventions
-/// (<see cref="Create"/> and the Apply methods) or by <see cref="Replay"/>.
+/// One citizen request, as far as decisions need it. Built from its events: <see cref="Start"/> then
+/// <see cref="Evolve"/> for each later event, or <see cref="Replay"/> for a whole stream.
 /// </summary>
 public sealed record Ticket
 {
@@ -56,7 +56,7 @@ public sealed record Ticket
 
     public OpenWhistle? FindWhistle(Guid whistleId) => OpenWhistles.FirstOrDefault(w => w.Id == whistleId);
 
-    public static Ticket Create(TicketReported e) => new()
+    public static Ticket Start(TicketReported e) => new()
     {
         Id = e.TicketId,
         Status = TicketStatus.Reported,
@@ -69,30 +69,30 @@ public sealed record Ticket
     public static Ticket Replay(IEnumerable<object> events)
     {
         var stream = events.ToList();
-        return stream.Skip(1).Aggregate(Create((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
+        return stream.Skip(1).Aggregate(Start((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
     }
 
     public Ticket Evolve(object e) => e switch
     {
-        TicketTriaged x => Apply(x),
-        TicketAccepted x => Apply(x),
-        TicketReturned x => Apply(x),
-        TicketEscalated x => Apply(x),
-        TicketTransferred x => Apply(x),
-        WhistleBlown x => Apply(x),
-        DepartmentReportedIn x => Apply(x),
-        TicketResolved x => Apply(x),
-        CitizenRated x => Apply(x),
-        TicketReopened x => Apply(x),
-        TicketClosed x => Apply(x),
-        TicketMergedInto x => Apply(x),
-        DuplicateAttached x => Apply(x),
-        TicketWithdrawn x => Apply(x),
-        CitizenDataErased x => Apply(x),
+        TicketTriaged x => On(x),
+        TicketAccepted x => On(x),
+        TicketReturned x => On(x),
+        TicketEscalated x => On(x),
+        TicketTransferred x => On(x),
+        WhistleBlown x => On(x),
+        DepartmentReportedIn x => On(x),
+        TicketResolved x => On(x),
+        CitizenRated x => On(x),
+        TicketReopened x => On(x),
+        TicketClosed x => On(x),
+        TicketMergedInto x => On(x),
+        DuplicateAttached x => On(x),
+        TicketWithdrawn x => On(x),
+        CitizenDataErased x => On(x),
         _ => this,
     };
 
-    public Ticket Apply(TicketTriaged e) => this with
+    private Ticket On(TicketTriaged e) => this with
     {
         Status = TicketStatus.Dispatched,
         CategoryCode = e.CategoryCode,
@@ -101,9 +101,9 @@ public sealed record Ticket
         DispatchedByUnitCode = e.DispatchedByUnitCode,
     };
 
-    public Ticket Apply(TicketAccepted e) => this with { Status = TicketStatus.InHandling };
+    private Ticket On(TicketAccepted e) => this with { Status = TicketStatus.InHandling };
 
-    public Ticket Apply(TicketReturned e)
+    private Ticket On(TicketReturned e)
     {
         if (e.WhistleId is { } whistleId)
             return WithWhistle(whistleId, w => w with { Returned = [.. w.Returned, e.ReturnedBy] });
@@ -121,7 +121,7 @@ public sealed record Ticket
         };
     }
 
-    public Ticket Apply(TicketEscalated e) => this with
+    private Ticket On(TicketEscalated e) => this with
     {
         Status = TicketStatus.Dispatched,
         HoldingUnitCode = e.ToUnitCode,
@@ -131,22 +131,22 @@ public sealed record Ticket
         ResolvedAt = null,
     };
 
-    public Ticket Apply(TicketTransferred e) => this with
+    private Ticket On(TicketTransferred e) => this with
     {
         Status = TicketStatus.Dispatched,
         HoldingDepartmentCode = e.DepartmentCode,
         DispatchedByUnitCode = e.DispatchedByUnitCode,
     };
 
-    public Ticket Apply(WhistleBlown e) => this with
+    private Ticket On(WhistleBlown e) => this with
     {
         OpenWhistles = [.. OpenWhistles, new OpenWhistle(e.WhistleId, e.BlownByUnitCode, e.DepartmentCodes, [], [])],
     };
 
-    public Ticket Apply(DepartmentReportedIn e) =>
+    private Ticket On(DepartmentReportedIn e) =>
         WithWhistle(e.WhistleId, w => w with { ReportedIn = [.. w.ReportedIn, e.DepartmentCode] });
 
-    public Ticket Apply(TicketResolved e) => this with
+    private Ticket On(TicketResolved e) => this with
     {
         Status = TicketStatus.Resolved,
         ResolvedAt = e.At,
@@ -154,19 +154,19 @@ public sealed record Ticket
         OpenWhistles = [],
     };
 
-    public Ticket Apply(CitizenRated e) => this with { Rating = e.Satisfaction };
+    private Ticket On(CitizenRated e) => this with { Rating = e.Satisfaction };
 
-    public Ticket Apply(TicketReopened e) => this with { Status = TicketStatus.InHandling, ResolvedAt = null };
+    private Ticket On(TicketReopened e) => this with { Status = TicketStatus.InHandling, ResolvedAt = null };
 
-    public Ticket Apply(TicketClosed e) => this with { Status = TicketStatus.Closed };
+    private Ticket On(TicketClosed e) => this with { Status = TicketStatus.Closed };
 
-    public Ticket Apply(TicketMergedInto e) => this with { Status = TicketStatus.Merged, MergedInto = e.MasterTicketId };
+    private Ticket On(TicketMergedInto e) => this with { Status = TicketStatus.Merged, MergedInto = e.MasterTicketId };
 
-    public Ticket Apply(DuplicateAttached e) => this with { Duplicates = [.. Duplicates, e.DuplicateTicketId] };
+    private Ticket On(DuplicateAttached e) => this with { Duplicates = [.. Duplicates, e.DuplicateTicketId] };
 
-    public Ticket Apply(TicketWithdrawn e) => this with { Status = TicketStatus.Withdrawn };
+    private Ticket On(TicketWithdrawn e) => this with { Status = TicketStatus.Withdrawn };
 
-    public Ticket Apply(CitizenDataErased e) => this with { CitizenDataErased = true };
+    private Ticket On(CitizenDataErased e) => this with { CitizenDataErased = true };
 
     private Ticket WithWhistle(Guid whistleId, Func<OpenWhistle, OpenWhistle> change) => this with
     {

@@ -1,10 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Escalation.Domain;
 using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Intake;
 using Escalation.Host.Auth;
 using Escalation.Host.Infrastructure;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
+using Escalation.Projections;
 using Marten;
+using Weasel.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
@@ -32,12 +40,22 @@ public static class HostSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(reference);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
+        builder.Services.AddSingleton<TicketCommandRunner>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
         AddAuth(builder);
         builder.Services.AddNpgsqlDataSource(connectionString);
 
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = "escalation";
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.Projections.Add<TicketStateProjection>(ProjectionLifecycle.Live);
+                opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<CitizenContact>();
+                opts.Schema.For<IntakeKey>();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })
@@ -70,6 +88,7 @@ public static class HostSetup
 
     public static void MapEscalation(this WebApplication app)
     {
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -78,7 +97,7 @@ public static class HostSetup
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
-        app.MapWolverineEndpoints();
+        app.MapWolverineEndpoints(http => http.RequireAuthorizeOnAll());
     }
 
     private static void AddAuth(WebApplicationBuilder builder)

@@ -1,5 +1,3 @@
-using Escalation.Domain.Reference;
-
 namespace Escalation.Domain.Tests.Reference;
 
 public class ReferenceDataLookupTests

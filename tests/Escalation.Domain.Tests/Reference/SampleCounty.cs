@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Escalation.Domain.Reference;
 
 namespace Escalation.Domain.Tests.Reference;
 

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using Escalation.Domain.Reference;
+using Escalation.Host.Auth;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -28,6 +31,17 @@ public sealed class EscalationApp : IAsyncLifetime
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Client = _factory.CreateClient();
+    }
+
+    /// <summary>A client signed in as one of the sample county's users, with a token from the host's own issuer.</summary>
+    public HttpClient ClientFor(string userId)
+    {
+        var user = Services.GetRequiredService<ReferenceData>().FindUser(userId)
+            ?? throw new ArgumentException($"The sample county has no user {userId}.", nameof(userId));
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", Services.GetRequiredService<TokenIssuer>().IssueFor(user));
+        return client;
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,20 @@
+using Escalation.Domain.Closure;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Resolution;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Closure;
+
+public static class CloseEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/close")]
+    public static async Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var note = fields.Text(request?.Note, "note", 1000, required: false);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Close, by => new CloseTicket(id, by, note));
+    }
+}

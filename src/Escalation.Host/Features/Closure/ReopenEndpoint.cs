@@ -1,0 +1,20 @@
+using Escalation.Domain.Closure;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Triage;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Closure;
+
+public static class ReopenEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/reopen")]
+    public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var reason = fields.Text(request.Reason, "reason", 1000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Reopen, by => new ReopenTicket(id, by, reason!));
+    }
+}

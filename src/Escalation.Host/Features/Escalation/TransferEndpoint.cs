@@ -1,0 +1,21 @@
+using Escalation.Domain.Escalation;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Escalation;
+
+public sealed record TransferRequest(string? DepartmentCode);
+
+public static class TransferEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/transfer")]
+    public static async Task<IResult> Post(Guid id, TransferRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var department = fields.Text(request.DepartmentCode, "departmentCode", 64);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Transfer, by => new TransferTicket(id, by, department!));
+    }
+}

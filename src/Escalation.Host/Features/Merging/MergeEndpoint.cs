@@ -1,0 +1,41 @@
+using Escalation.Domain;
+using Escalation.Domain.Merging;
+using Escalation.Host.Api;
+using Escalation.Host.Auth;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Merging;
+
+public sealed record MergeRequest(Guid? IntoTicketId);
+
+/// <summary>Merges a duplicate into its master: both streams change in one transaction.</summary>
+public static class MergeEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/merge")]
+    public static async Task<IResult> Post(Guid id, MergeRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        if (!Access.MayDo(http.User, TicketAction.Merge))
+            return Problems.Forbidden("merge tickets");
+        if (request.IntoTicketId is not { } masterId || masterId == Guid.Empty)
+            return Problems.Invalid("intoTicketId", "is required: the id of the ticket this one duplicates.");
+
+        var duplicate = await session.Events.FetchForWriting<Ticket>(id, http.RequestAborted);
+        if (duplicate.Aggregate is null || !await runner.MaySeeAsync(http, session, id))
+            return Problems.NoSuchTicket(id);
+        var master = await session.Events.FetchForWriting<Ticket>(masterId, http.RequestAborted);
+        if (master.Aggregate is null || !await runner.MaySeeAsync(http, session, masterId))
+            return Problems.Invalid("intoTicketId", $"there is no ticket {masterId}.");
+
+        var command = new MergeTicket(id, EscalationClaims.ActorOf(http.User), masterId);
+        var context = runner.Context();
+        var decision = command.Decide(duplicate.Aggregate, master.Aggregate, context);
+        if (decision.IsRejected)
+            return Problems.Rejected(decision.Rejection);
+
+        var version = (duplicate.CurrentVersion ?? 0) + decision.Events.Count;
+        duplicate.AppendMany(decision.Events);
+        master.AppendMany(command.DecideForMaster(duplicate.Aggregate, master.Aggregate, context).Events);
+        return (await TicketCommandRunner.SaveAsync(http, session, id, version, decision.Events)).ToResult();
+    }
+}

@@ -1,0 +1,14 @@
+using Escalation.Domain.Privacy;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Privacy;
+
+/// <summary>Erases the citizen's name and phone (PIPL); the events, which never held them, stay as they are.</summary>
+public static class EraseCitizenDataEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/erase-citizen-data")]
+    public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, id, TicketAction.EraseCitizenData, by => new EraseCitizenData(id, by));
+}

@@ -1,0 +1,22 @@
+using Escalation.Domain.Rating;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Rating;
+
+public sealed record RateRequest(string? Rating, string? Comment);
+
+public static class RateEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/rating")]
+    public static async Task<IResult> Post(Guid id, RateRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var rating = fields.Choice<Satisfaction>(request.Rating, "rating");
+        var comment = fields.Text(request.Comment, "comment", 1000, required: false);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Rate, by => new RateTicket(id, by, rating!.Value, comment));
+    }
+}

@@ -1,0 +1,21 @@
+using Escalation.Domain.Resolution;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Resolution;
+
+public sealed record NoteRequest(string? Note);
+
+public static class ProgressEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/progress")]
+    public static async Task<IResult> Post(Guid id, NoteRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var note = fields.Text(request.Note, "note", 4000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.NoteProgress, by => new NoteProgress(id, by, note!));
+    }
+}

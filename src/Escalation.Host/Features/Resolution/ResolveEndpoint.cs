@@ -1,0 +1,21 @@
+using Escalation.Domain.Resolution;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Resolution;
+
+public sealed record ResolveRequest(string? Summary);
+
+public static class ResolveEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/resolve")]
+    public static async Task<IResult> Post(Guid id, ResolveRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var summary = fields.Text(request.Summary, "summary", 4000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Resolve, by => new ResolveTicket(id, by, summary!));
+    }
+}

@@ -1,0 +1,20 @@
+using Escalation.Domain.Supervision;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Resolution;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Supervision;
+
+public static class UrgeEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/urge")]
+    public static async Task<IResult> Post(Guid id, NoteRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var note = fields.Text(request.Note, "note", 1000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Urge, by => new UrgeTicket(id, by, note!));
+    }
+}

@@ -1,0 +1,31 @@
+using Escalation.Domain;
+using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Projections;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Tickets;
+
+/// <param name="At">When it happened in the case's time; <paramref name="RecordedAt"/> is when the store wrote it.</param>
+public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, DateTimeOffset RecordedAt, Actor? By, object Data);
+
+public static class HistoryEndpoint
+{
+    [WolverineGet("/api/tickets/{id}/history")]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
+    {
+        var view = await session.LoadAsync<TicketView>(id, http.RequestAborted);
+        if (view is null || !Access.MaySee(http.User, view, reference))
+            return Problems.NoSuchTicket(id);
+
+        var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
+        return Results.Ok(events.Select(e => new HistoryEntry(
+            e.Version,
+            e.EventType.Name,
+            (DateTimeOffset?)e.Data.GetType().GetProperty("At")?.GetValue(e.Data) ?? e.Timestamp,
+            e.Timestamp,
+            e.Data.GetType().GetProperty("By")?.GetValue(e.Data) as Actor,
+            e.Data)));
+    }
+}

@@ -1,0 +1,66 @@
+using Escalation.Domain;
+using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Host.Auth;
+using Escalation.Projections;
+using Marten;
+using Marten.Pagination;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Tickets;
+
+public sealed record TicketPage(IReadOnlyList<TicketView> Items, int Page, int PageSize, long Total);
+
+public static class ListTicketsEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// The caller's queue: a dispatcher's unit and the units below it (or one of them, with <c>unit</c>), a
+    /// department's tickets, an operator's own; auditors and administrators see every unit. Oldest first.
+    /// </summary>
+    [WolverineGet("/api/tickets")]
+    public static async Task<IResult> Get(
+        string? unit, string? state, int? page, int? pageSize, HttpContext http, IQuerySession session, ReferenceData reference)
+    {
+        var fields = new Fields();
+        var status = fields.Choice<TicketStatus>(state, "state", required: false);
+        if (page is < 1)
+            fields.Add("page", "must be 1 or more.");
+        if (pageSize is < 1 or > MaxPageSize)
+            fields.Add("pageSize", $"must be from 1 to {MaxPageSize}.");
+        if (unit is not null && reference.FindUnit(unit) is null)
+            fields.Add("unit", $"there is no unit {unit}.");
+        if (!fields.AreValid)
+            return fields.Problem();
+
+        var user = http.User;
+        var role = EscalationClaims.RoleOf(user);
+        var ownUnit = user.FindFirst(EscalationClaims.Unit)?.Value ?? "";
+        if (unit is not null && role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, unit))
+            return Problems.Forbidden("see the queue of a unit outside its own");
+
+        IQueryable<TicketView> query = session.Query<TicketView>();
+        query = role switch
+        {
+            Role.Operator => query.Where(t => t.ReportedBy == EscalationClaims.ActorOf(user).UserId),
+            Role.Department => query.Where(t => t.Departments.Contains(ownUnit)),
+            Role.Dispatcher => WithinUnit(query, unit ?? ownUnit, reference),
+            Role.Auditor or Role.Administrator => unit is null ? query : WithinUnit(query, unit, reference),
+            _ => query.Where(_ => false),
+        };
+        if (status is { } s)
+            query = query.Where(t => t.Status == s);
+
+        var items = await query.OrderBy(t => t.ReportedAt).ToPagedListAsync(page ?? 1, pageSize ?? 50, http.RequestAborted);
+        return Results.Ok(new TicketPage([.. items], (int)items.PageNumber, (int)items.PageSize, items.TotalItemCount));
+    }
+
+    private static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)
+    {
+        if (unit == reference.County.Code)
+            return query;
+        var codes = reference.Units.Where(u => reference.IsSelfOrAncestor(unit, u.Code)).Select(u => u.Code).ToArray();
+        return query.Where(t => codes.Contains(t.HoldingUnitCode));
+    }
+}

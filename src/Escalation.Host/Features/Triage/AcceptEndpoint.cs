@@ -1,0 +1,13 @@
+using Escalation.Domain.Triage;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Triage;
+
+public static class AcceptEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/accept")]
+    public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, id, TicketAction.Accept, by => new AcceptTicket(id, by));
+}

@@ -1,0 +1,21 @@
+using Escalation.Domain.Triage;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Triage;
+
+public sealed record ReasonRequest(string? Reason);
+
+public static class ReturnEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/return")]
+    public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var reason = fields.Text(request.Reason, "reason", 1000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Return, by => new ReturnTicket(id, by, reason!));
+    }
+}

@@ -1,0 +1,22 @@
+using Escalation.Domain.Triage;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Triage;
+
+public sealed record TriageRequest(string? CategoryCode, string? UnitCode);
+
+public static class TriageEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/triage")]
+    public static async Task<IResult> Post(Guid id, TriageRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var category = fields.Text(request.CategoryCode, "categoryCode", 64);
+        var unit = fields.Text(request.UnitCode, "unitCode", 64, required: false);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Triage, by => new TriageTicket(id, by, category!, unit));
+    }
+}

@@ -1,0 +1,24 @@
+using Escalation.Domain.Whistle;
+using Escalation.Host.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Whistle;
+
+public sealed record ReportInRequest(bool? OnSite, string? Note);
+
+public static class ReportInEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/report-in")]
+    public static async Task<IResult> Post(
+        Guid id, Guid whistleId, ReportInRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        if (request.OnSite is null)
+            fields.Add("onSite", "is required: true when the department came on site, false when it reported in remotely.");
+        var note = fields.Text(request.Note, "note", 1000, required: false);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.ReportIn, by => new ReportIn(id, by, whistleId, request.OnSite!.Value, note));
+    }
+}

@@ -1,0 +1,22 @@
+using Escalation.Domain.Whistle;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Triage;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Whistle;
+
+/// <summary>A summoned department sends its summons back as mis-dispatched (退单); it counts against the whistle's unit.</summary>
+public static class ReturnSummonsEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
+    public static async Task<IResult> Post(
+        Guid id, Guid whistleId, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var reason = fields.Text(request.Reason, "reason", 1000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Return, by => new ReturnSummons(id, by, whistleId, reason!));
+    }
+}

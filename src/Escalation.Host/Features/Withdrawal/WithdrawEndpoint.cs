@@ -1,0 +1,20 @@
+using Escalation.Domain.Withdrawal;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Triage;
+using Marten;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Withdrawal;
+
+public static class WithdrawEndpoint
+{
+    [WolverinePost("/api/tickets/{id}/withdraw")]
+    public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    {
+        var fields = new Fields();
+        var reason = fields.Text(request.Reason, "reason", 1000);
+        if (!fields.AreValid)
+            return fields.Problem();
+        return await runner.RunAsync(http, session, id, TicketAction.Withdraw, by => new WithdrawTicket(id, by, reason!));
+    }
+}
