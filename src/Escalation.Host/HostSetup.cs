@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using OpenTelemetry;
+using Scalar.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -79,6 +80,14 @@ public static class HostSetup
             opts.Policies.UseDurableLocalQueues();
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Escalation API";
+            document.Info.Description =
+                "Citizen requests through tiered grassroots handling. Send a bearer token (the host's `token` command prints one). " +
+                "Errors are RFC 7807 problem details; a refused process rule is 422 with its `code`.";
+            return Task.CompletedTask;
+        }));
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -97,7 +106,13 @@ public static class HostSetup
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
-        app.MapWolverineEndpoints(http => http.RequireAuthorizeOnAll());
+        app.MapWolverineEndpoints(http =>
+        {
+            http.RequireAuthorizeOnAll();
+            http.ConfigureEndpoints(OpenApiSetup.DeclareProblems);
+        });
+        app.MapOpenApi();
+        app.MapScalarApiReference();
     }
 
     private static void AddAuth(WebApplicationBuilder builder)

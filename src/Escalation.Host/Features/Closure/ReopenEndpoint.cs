@@ -2,6 +2,7 @@ using Escalation.Domain.Closure;
 using Escalation.Host.Api;
 using Escalation.Host.Features.Triage;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Closure;
@@ -9,6 +10,7 @@ namespace Escalation.Host.Features.Closure;
 public static class ReopenEndpoint
 {
     [WolverinePost("/api/tickets/{id}/reopen")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

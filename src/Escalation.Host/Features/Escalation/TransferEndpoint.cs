@@ -1,6 +1,7 @@
 using Escalation.Domain.Escalation;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Escalation;
@@ -10,6 +11,7 @@ public sealed record TransferRequest(string? DepartmentCode);
 public static class TransferEndpoint
 {
     [WolverinePost("/api/tickets/{id}/transfer")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, TransferRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

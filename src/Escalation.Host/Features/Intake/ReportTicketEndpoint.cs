@@ -6,6 +6,7 @@ using Escalation.Domain.Intake;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Intake;
@@ -30,6 +31,7 @@ public static class ReportTicketEndpoint
     /// Opens a ticket. A retry with the same <c>Idempotency-Key</c> (per caller) and the same body answers as the
     /// first request did and appends nothing; the same key with another body is refused.
     /// </summary>
+    [ProducesResponseType<TicketCreated>(StatusCodes.Status201Created)]
     [WolverinePost("/api/tickets")]
     public static async Task<IResult> Post(ReportRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {

@@ -3,6 +3,7 @@ using Escalation.Domain.Merging;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Merging;
@@ -12,6 +13,7 @@ public sealed record MergeRequest(Guid? IntoTicketId);
 /// <summary>Merges a duplicate into its master: both streams change in one transaction.</summary>
 public static class MergeEndpoint
 {
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     [WolverinePost("/api/tickets/{id}/merge")]
     public static async Task<IResult> Post(Guid id, MergeRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {

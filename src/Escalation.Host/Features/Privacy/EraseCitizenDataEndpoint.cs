@@ -1,6 +1,7 @@
 using Escalation.Domain.Privacy;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Privacy;
@@ -9,6 +10,7 @@ namespace Escalation.Host.Features.Privacy;
 public static class EraseCitizenDataEndpoint
 {
     [WolverinePost("/api/tickets/{id}/erase-citizen-data")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
         runner.RunAsync(http, session, id, TicketAction.EraseCitizenData, by => new EraseCitizenData(id, by));
 }

@@ -1,6 +1,7 @@
 using Escalation.Domain.Rating;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Rating;
@@ -10,6 +11,7 @@ public sealed record RateRequest(string? Rating, string? Comment);
 public static class RateEndpoint
 {
     [WolverinePost("/api/tickets/{id}/rating")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, RateRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

@@ -1,6 +1,7 @@
 using Escalation.Domain.Resolution;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Resolution;
@@ -10,6 +11,7 @@ public sealed record NoteRequest(string? Note);
 public static class ProgressEndpoint
 {
     [WolverinePost("/api/tickets/{id}/progress")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, NoteRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

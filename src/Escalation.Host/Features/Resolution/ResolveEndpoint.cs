@@ -1,6 +1,7 @@
 using Escalation.Domain.Resolution;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Resolution;
@@ -10,6 +11,7 @@ public sealed record ResolveRequest(string? Summary);
 public static class ResolveEndpoint
 {
     [WolverinePost("/api/tickets/{id}/resolve")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, ResolveRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

@@ -2,6 +2,7 @@ using Escalation.Domain.Supervision;
 using Escalation.Host.Api;
 using Escalation.Host.Features.Resolution;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Supervision;
@@ -9,6 +10,7 @@ namespace Escalation.Host.Features.Supervision;
 public static class UrgeEndpoint
 {
     [WolverinePost("/api/tickets/{id}/urge")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, NoteRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

@@ -2,6 +2,7 @@ using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Projections;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Tickets;
@@ -13,6 +14,7 @@ public sealed record TicketDetails(TicketView Ticket, CitizenDetails? Citizen);
 
 public static class GetTicketEndpoint
 {
+    [ProducesResponseType<TicketDetails>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
     {

@@ -3,6 +3,7 @@ using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Projections;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Tickets;
@@ -12,6 +13,7 @@ public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, 
 
 public static class HistoryEndpoint
 {
+    [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets/{id}/history")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
     {

@@ -5,6 +5,7 @@ using Escalation.Host.Auth;
 using Escalation.Projections;
 using Marten;
 using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Tickets;
@@ -19,6 +20,7 @@ public static class ListTicketsEndpoint
     /// The caller's queue: a dispatcher's unit and the units below it (or one of them, with <c>unit</c>), a
     /// department's tickets, an operator's own; auditors and administrators see every unit. Oldest first.
     /// </summary>
+    [ProducesResponseType<TicketPage>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets")]
     public static async Task<IResult> Get(
         string? unit, string? state, int? page, int? pageSize, HttpContext http, IQuerySession session, ReferenceData reference)

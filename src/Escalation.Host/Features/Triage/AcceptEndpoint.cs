@@ -1,6 +1,7 @@
 using Escalation.Domain.Triage;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -8,6 +9,7 @@ namespace Escalation.Host.Features.Triage;
 public static class AcceptEndpoint
 {
     [WolverinePost("/api/tickets/{id}/accept")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
         runner.RunAsync(http, session, id, TicketAction.Accept, by => new AcceptTicket(id, by));
 }

@@ -1,6 +1,7 @@
 using Escalation.Domain.Triage;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -10,6 +11,7 @@ public sealed record ReasonRequest(string? Reason);
 public static class ReturnEndpoint
 {
     [WolverinePost("/api/tickets/{id}/return")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();

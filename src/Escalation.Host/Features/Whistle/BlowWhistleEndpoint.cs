@@ -1,6 +1,7 @@
 using Escalation.Domain.Whistle;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -12,6 +13,7 @@ public static class BlowWhistleEndpoint
     public const int MaxDepartments = 20;
 
     /// <summary>Answers with the new whistle's id: departments report in at <c>whistles/{whistleId}/report-in</c>.</summary>
+    [ProducesResponseType<WhistleBlownResponse>(StatusCodes.Status200OK)]
     [WolverinePost("/api/tickets/{id}/whistles")]
     public static async Task<IResult> Post(Guid id, BlowWhistleRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {

@@ -1,6 +1,7 @@
 using Escalation.Domain.Whistle;
 using Escalation.Host.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -10,6 +11,7 @@ public sealed record ReportInRequest(bool? OnSite, string? Note);
 public static class ReportInEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/report-in")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(
         Guid id, Guid whistleId, ReportInRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {

@@ -2,6 +2,7 @@ using Escalation.Domain.Whistle;
 using Escalation.Host.Api;
 using Escalation.Host.Features.Triage;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -10,6 +11,7 @@ namespace Escalation.Host.Features.Whistle;
 public static class ReturnSummonsEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(
         Guid id, Guid whistleId, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {

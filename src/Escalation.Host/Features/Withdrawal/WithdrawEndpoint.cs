@@ -2,6 +2,7 @@ using Escalation.Domain.Withdrawal;
 using Escalation.Host.Api;
 using Escalation.Host.Features.Triage;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Withdrawal;
@@ -9,6 +10,7 @@ namespace Escalation.Host.Features.Withdrawal;
 public static class WithdrawEndpoint
 {
     [WolverinePost("/api/tickets/{id}/withdraw")]
+    [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
