@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Escalation.IntegrationTests.Infrastructure;
 
 namespace Escalation.IntegrationTests.Foundation;
 
@@ -12,7 +12,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task a_malformed_connection_string_names_the_setting()
     {
-        var (exitCode, stderr) = await RunHostAsync(("ConnectionStrings__Escalation", "Host=127.0.0.1;Colour=blue"));
+        var (exitCode, stderr) = await HostProcess.RunAsync(("ConnectionStrings__Escalation", "Host=127.0.0.1;Colour=blue"));
 
         exitCode.ShouldNotBe(0);
         stderr.ShouldContain("ConnectionStrings:Escalation is malformed");
@@ -24,7 +24,7 @@ public sealed class StartupFailureTests : IDisposable
     {
         var port = ClosedLoopbackPort();
 
-        var (exitCode, stderr) = await RunHostAsync(
+        var (exitCode, stderr) = await HostProcess.RunAsync(
             ("ConnectionStrings__Escalation", $"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z;Timeout=3"));
 
         exitCode.ShouldNotBe(0);
@@ -39,7 +39,7 @@ public sealed class StartupFailureTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "9\n");
         await File.WriteAllTextAsync(Path.Combine(data, "base"), "precious");
 
-        var (exitCode, stderr) = await RunHostAsync(("Escalation__LocalDatabase__Directory", _folder));
+        var (exitCode, stderr) = await HostProcess.RunAsync(("Escalation__LocalDatabase__Directory", _folder));
 
         exitCode.ShouldNotBe(0);
         stderr.ShouldContain("was created by PostgreSQL 9");
@@ -53,7 +53,7 @@ public sealed class StartupFailureTests : IDisposable
         var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
         await File.WriteAllTextAsync(Path.Combine(data, "notes.txt"), "not a cluster");
 
-        var (exitCode, stderr) = await RunHostAsync(("Escalation__LocalDatabase__Directory", _folder));
+        var (exitCode, stderr) = await HostProcess.RunAsync(("Escalation__LocalDatabase__Directory", _folder));
 
         exitCode.ShouldNotBe(0);
         stderr.ShouldContain("holds no PostgreSQL cluster");
@@ -67,7 +67,7 @@ public sealed class StartupFailureTests : IDisposable
         var broken = Path.Combine(_folder, "county.json");
         await File.WriteAllTextAsync(broken, sample.Replace("\"parentCode\": \"SC-T01\"}", "\"parentCode\": \"SC-T99\"}", StringComparison.Ordinal));
 
-        var (exitCode, stderr) = await RunHostAsync(("Escalation__ReferenceData", broken));
+        var (exitCode, stderr) = await HostProcess.RunAsync(("Escalation__ReferenceData", broken));
 
         exitCode.ShouldNotBe(0);
         stderr.ShouldContain("Escalation:ReferenceData");
@@ -75,28 +75,6 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int ExitCode, string Stderr)> RunHostAsync(params (string Name, string Value)[] environment)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll"), "--urls", "http://127.0.0.1:0" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        info.Environment.Remove("ConnectionStrings__Escalation");
-        foreach (var (name, value) in environment)
-            info.Environment[name] = value;
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        await stdout;
-        return (process.ExitCode, await stderr);
-    }
 
     private static int ClosedLoopbackPort()
     {
