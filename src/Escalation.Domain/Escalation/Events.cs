@@ -16,7 +16,7 @@ public sealed record TicketEscalated(
     Tier FromTier,
     Tier ToTier,
     EscalationReason Reason,
-    string? Note);
+    string? Note) : ITicketEvent;
 
 /// <summary>The county transferred the ticket (转办) to the lead department for its matter.</summary>
 public sealed record TicketTransferred(
@@ -24,4 +24,4 @@ public sealed record TicketTransferred(
     Actor By,
     DateTimeOffset At,
     string DepartmentCode,
-    string DispatchedByUnitCode);
+    string DispatchedByUnitCode) : ITicketEvent;

@@ -20,4 +20,4 @@ public sealed record TicketReported(
     string? Address,
     string? CategoryCode,
     Urgency Urgency,
-    string HeldByUnitCode);
+    string HeldByUnitCode) : ITicketEvent;

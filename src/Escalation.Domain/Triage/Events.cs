@@ -12,10 +12,10 @@ public sealed record TicketTriaged(
     int Level,
     string HandlingUnitCode,
     Tier HandlingTier,
-    string DispatchedByUnitCode);
+    string DispatchedByUnitCode) : ITicketEvent;
 
 /// <summary>The holder signed for the ticket (签收).</summary>
-public sealed record TicketAccepted(Guid TicketId, Actor By, DateTimeOffset At);
+public sealed record TicketAccepted(Guid TicketId, Actor By, DateTimeOffset At) : ITicketEvent;
 
 /// <summary>
 /// A mis-dispatch was sent back (退单): the whole ticket by its holder, or, with a whistle id, one department's summons.
@@ -31,4 +31,4 @@ public sealed record TicketReturned(
     string ReturnedBy,
     string BackToUnitCode,
     string CountedAgainst,
-    Guid? WhistleId);
+    Guid? WhistleId) : ITicketEvent;

@@ -9,7 +9,7 @@ public sealed record WhistleBlown(
     string BlownByUnitCode,
     IReadOnlyList<string> DepartmentCodes,
     DateTimeOffset ReportInDeadline,
-    string Reason);
+    string Reason) : ITicketEvent;
 
 /// <summary>A summoned department reported in (报到) to a whistle.</summary>
 /// <param name="Person">The user id of who came.</param>
@@ -21,4 +21,4 @@ public sealed record DepartmentReportedIn(
     string DepartmentCode,
     string Person,
     bool OnSite,
-    string? Note);
+    string? Note) : ITicketEvent;

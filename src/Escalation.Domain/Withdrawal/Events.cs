@@ -1,3 +1,3 @@
 namespace Escalation.Domain.Withdrawal;
 
-public sealed record TicketWithdrawn(Guid TicketId, Actor By, DateTimeOffset At, string Reason);
+public sealed record TicketWithdrawn(Guid TicketId, Actor By, DateTimeOffset At, string Reason) : ITicketEvent;

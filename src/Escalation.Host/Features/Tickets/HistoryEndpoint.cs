@@ -23,11 +23,6 @@ public static class HistoryEndpoint
 
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         return Results.Ok(events.Select(e => new HistoryEntry(
-            e.Version,
-            e.EventType.Name,
-            (DateTimeOffset?)e.Data.GetType().GetProperty("At")?.GetValue(e.Data) ?? e.Timestamp,
-            e.Timestamp,
-            e.Data.GetType().GetProperty("By")?.GetValue(e.Data) as Actor,
-            e.Data)));
+            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, e.Data)));
     }
 }
