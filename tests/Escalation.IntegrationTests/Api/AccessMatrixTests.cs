@@ -244,7 +244,7 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
 
         await response.ShouldHaveStatusAsync((HttpStatusCode)expected);
         if (expected is >= 400 and not 401)
-            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+            (response.Content.Headers.ContentType?.MediaType).ShouldBe("application/problem+json");
     }
 
     [Fact]
