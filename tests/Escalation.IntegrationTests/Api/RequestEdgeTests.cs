@@ -96,4 +96,18 @@ public sealed class RequestEdgeTests(EscalationApp app) : IClassFixture<Escalati
         await merge.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
         await urge.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
     }
+
+    [Theory(Skip = "bug (minor): a path that matches no route, such as a ticket id that is not a GUID, is 404 with an empty body, not problem details")]
+    [InlineData("/api/tickets/not-a-guid/accept")]
+    [InlineData("/api/tickets/{ticket}/whistles/not-a-guid/report-in")]
+    public async Task a_path_that_names_no_ticket_or_whistle_is_404_with_problem_details(string path)
+    {
+        var id = await app.ClientFor("op-01").ReportAsync();
+
+        var response = await app.ClientFor("disp-SC").PostAsync(
+            path.Replace("{ticket}", id.ToString(), StringComparison.Ordinal), new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.NotFound);
+        (response.Content.Headers.ContentType?.MediaType).ShouldBe("application/problem+json");
+    }
 }
