@@ -43,6 +43,7 @@ public static class HostSetup
         builder.Services.AddSingleton(reference);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
         builder.Services.AddSingleton<TicketCommandRunner>();
+        builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
@@ -97,6 +98,8 @@ public static class HostSetup
 
     public static void MapEscalation(this WebApplication app)
     {
+        // Answers that would have no body (415, an unmatched route, 401) get problem details too.
+        app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();

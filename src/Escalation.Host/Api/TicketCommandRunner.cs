@@ -31,22 +31,25 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
     public DecisionContext Context() => new(clock.GetUtcNow(), reference, settings);
 
     public async Task<IResult> RunAsync(
-        HttpContext http, IDocumentSession session, Guid ticketId, TicketAction action, Func<Actor, ITicketCommand> command) =>
-        (await ExecuteAsync(http, session, ticketId, action, command)).ToResult();
+        HttpContext http, IDocumentSession session, Guid ticketId, TicketAction action, Fields fields, Func<Actor, ITicketCommand> command) =>
+        (await ExecuteAsync(http, session, ticketId, action, fields, command)).ToResult();
 
+    /// <summary>
+    /// Checks in this order: the role (403), the request's fields (400), If-Match (400), the ticket and whether
+    /// the caller may see it (404), its version (412), the process rules (422); then appends (409 on a race).
+    /// <paramref name="command"/> runs only once the fields are valid.
+    /// </summary>
     public async Task<CommandOutcome> ExecuteAsync(
-        HttpContext http, IDocumentSession session, Guid ticketId, TicketAction action, Func<Actor, ITicketCommand> command)
+        HttpContext http, IDocumentSession session, Guid ticketId, TicketAction action, Fields fields, Func<Actor, ITicketCommand> command)
     {
-        if (!Access.MayDo(http.User, action))
-            return Fail(Problems.Forbidden(Describe(action)));
-        if (!TryReadIfMatch(http, out var expectedVersion))
-            return Fail(Problems.Invalid("If-Match", "must be a ticket version, such as \"3\"."));
+        if (CheckRequest(http, action, fields, out var expectedVersion) is { } refused)
+            return Fail(refused);
 
         var stream = await session.Events.FetchForWriting<Ticket>(ticketId, http.RequestAborted);
         if (stream.Aggregate is null || !await MaySeeAsync(http, session, ticketId))
             return Fail(Problems.NoSuchTicket(ticketId));
-        if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-            return Fail(Problems.Stale(expected, stream.CurrentVersion ?? 0));
+        if (CheckVersion(expectedVersion, stream.CurrentVersion) is { } stale)
+            return Fail(stale);
 
         var decision = command(EscalationClaims.ActorOf(http.User)).Decide(stream.Aggregate, Context());
         if (decision.IsRejected)
@@ -57,6 +60,20 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
         await AlsoChangeAsync(session, stream.Aggregate, decision, http.RequestAborted);
         return await SaveAsync(http, session, ticketId, version, decision.Events);
     }
+
+    /// <summary>The checks made before any ticket is loaded: role, fields and the If-Match header.</summary>
+    public static IResult? CheckRequest(HttpContext http, TicketAction action, Fields fields, out long? expectedVersion)
+    {
+        expectedVersion = null;
+        if (!Access.MayDo(http.User, action))
+            return Problems.Forbidden(Describe(action));
+        if (!fields.AreValid)
+            return fields.Problem();
+        return TryReadIfMatch(http, out expectedVersion) ? null : Problems.Invalid("If-Match", "must be a ticket version, such as \"3\".");
+    }
+
+    public static IResult? CheckVersion(long? expected, long? current) =>
+        expected is { } version && version != (current ?? 0) ? Problems.Stale(version, current ?? 0) : null;
 
     public async Task<bool> MaySeeAsync(HttpContext http, IDocumentSession session, Guid ticketId) =>
         await session.LoadAsync<TicketView>(ticketId, http.RequestAborted) is { } view && Access.MaySee(http.User, view, reference);

@@ -502,7 +502,10 @@ public sealed class FuzzTests(EscalationApp app, ITestOutputHelper output) : ICl
                 return new Bad(ArrayOf(Shuffle(r, [.. known.Where(k => !k.Contains(twice, StringComparison.Ordinal)), Str(twice, r), Str(r.Next(2) == 0 ? twice : $" {twice}", r)])), $"{twice} named twice", Refused);
             }
             var unknown = r.Next(5) == 0 ? Pick(r, Hostile) + new string('D', r.Next(3000)) : r.Next(2) == 0 ? Pick(r, ["D-XX", "D-um", "D-UM\u0000", "D-UM\u0001", "D-", "-"]) : UnknownLike(r, Pick(r, Known));
-            return new Bad(ArrayOf(Shuffle(r, [.. known, Str(unknown, r)])), $"unknown department {Shorten(unknown, 40)}", Refused);
+            // A code over 64 characters or with a control character is an invalid field (400); any other unknown code
+            // is for the domain to refuse (422).
+            var malformed = unknown.Length > 64 || unknown.Any(char.IsControl);
+            return new Bad(ArrayOf(Shuffle(r, [.. known, Str(unknown, r)])), $"unknown department {Shorten(unknown, 40)}", malformed ? BadRequest : Refused);
         }
     }
 

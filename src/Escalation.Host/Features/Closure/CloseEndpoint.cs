@@ -11,12 +11,10 @@ public static class CloseEndpoint
 {
     [WolverinePost("/api/tickets/{id}/close")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 1000, required: false);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Close, by => new CloseTicket(id, by, note));
+        return runner.RunAsync(http, session, id, TicketAction.Close, fields, by => new CloseTicket(id, by, note));
     }
 }

@@ -11,12 +11,10 @@ public static class ReopenEndpoint
 {
     [WolverinePost("/api/tickets/{id}/reopen")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var reason = fields.Text(request.Reason, "reason", 1000);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Reopen, by => new ReopenTicket(id, by, reason!));
+        var reason = fields.Text(request?.Reason, "reason", 1000);
+        return runner.RunAsync(http, session, id, TicketAction.Reopen, fields, by => new ReopenTicket(id, by, reason!));
     }
 }

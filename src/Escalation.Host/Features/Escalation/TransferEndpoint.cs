@@ -12,12 +12,10 @@ public static class TransferEndpoint
 {
     [WolverinePost("/api/tickets/{id}/transfer")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, TransferRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, TransferRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var department = fields.Text(request.DepartmentCode, "departmentCode", 64);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Transfer, by => new TransferTicket(id, by, department!));
+        var department = fields.Text(request?.DepartmentCode, "departmentCode", 64);
+        return runner.RunAsync(http, session, id, TicketAction.Transfer, fields, by => new TransferTicket(id, by, department!));
     }
 }

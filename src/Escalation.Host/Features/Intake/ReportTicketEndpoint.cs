@@ -33,12 +33,13 @@ public static class ReportTicketEndpoint
     /// </summary>
     [ProducesResponseType<TicketCreated>(StatusCodes.Status201Created)]
     [WolverinePost("/api/tickets")]
-    public static async Task<IResult> Post(ReportRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static async Task<IResult> Post(ReportRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         if (!Access.MayDo(http.User, TicketAction.Report))
             return Problems.Forbidden("report tickets");
 
         var fields = new Fields();
+        request ??= new ReportRequest(null, null, null, null, null, null);
         var channel = fields.Choice<Channel>(request.Channel, "channel");
         var description = fields.Text(request.Description, "description", ReportTicket.MaxDescriptionLength);
         var name = fields.Text(request.Citizen?.Name, "citizen.name", ReportTicket.MaxCitizenNameLength, required: false);

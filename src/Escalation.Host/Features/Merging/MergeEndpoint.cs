@@ -15,16 +15,22 @@ public static class MergeEndpoint
 {
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     [WolverinePost("/api/tickets/{id}/merge")]
-    public static async Task<IResult> Post(Guid id, MergeRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static async Task<IResult> Post(Guid id, MergeRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
-        if (!Access.MayDo(http.User, TicketAction.Merge))
-            return Problems.Forbidden("merge tickets");
-        if (request.IntoTicketId is not { } masterId || masterId == Guid.Empty)
-            return Problems.Invalid("intoTicketId", "is required: the id of the ticket this one duplicates.");
+        var fields = new Fields();
+        if (request?.IntoTicketId is not { } masterId || masterId == Guid.Empty)
+        {
+            fields.Add("intoTicketId", "is required: the id of the ticket this one duplicates.");
+            masterId = Guid.Empty;
+        }
+        if (TicketCommandRunner.CheckRequest(http, TicketAction.Merge, fields, out var expectedVersion) is { } refused)
+            return refused;
 
         var duplicate = await session.Events.FetchForWriting<Ticket>(id, http.RequestAborted);
         if (duplicate.Aggregate is null || !await runner.MaySeeAsync(http, session, id))
             return Problems.NoSuchTicket(id);
+        if (TicketCommandRunner.CheckVersion(expectedVersion, duplicate.CurrentVersion) is { } stale)
+            return stale;
         var master = await session.Events.FetchForWriting<Ticket>(masterId, http.RequestAborted);
         if (master.Aggregate is null || !await runner.MaySeeAsync(http, session, masterId))
             return Problems.Invalid("intoTicketId", $"there is no ticket {masterId}.");

@@ -12,5 +12,5 @@ public static class EraseCitizenDataEndpoint
     [WolverinePost("/api/tickets/{id}/erase-citizen-data")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, id, TicketAction.EraseCitizenData, by => new EraseCitizenData(id, by));
+        runner.RunAsync(http, session, id, TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by));
 }

@@ -12,13 +12,11 @@ public static class RateEndpoint
 {
     [WolverinePost("/api/tickets/{id}/rating")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, RateRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, RateRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var rating = fields.Choice<Satisfaction>(request.Rating, "rating");
-        var comment = fields.Text(request.Comment, "comment", 1000, required: false);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Rate, by => new RateTicket(id, by, rating!.Value, comment));
+        var rating = fields.Choice<Satisfaction>(request?.Rating, "rating");
+        var comment = fields.Text(request?.Comment, "comment", 1000, required: false);
+        return runner.RunAsync(http, session, id, TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment));
     }
 }

@@ -12,12 +12,10 @@ public static class ProgressEndpoint
 {
     [WolverinePost("/api/tickets/{id}/progress")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, NoteRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var note = fields.Text(request.Note, "note", 4000);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.NoteProgress, by => new NoteProgress(id, by, note!));
+        var note = fields.Text(request?.Note, "note", 4000);
+        return runner.RunAsync(http, session, id, TicketAction.NoteProgress, fields, by => new NoteProgress(id, by, note!));
     }
 }

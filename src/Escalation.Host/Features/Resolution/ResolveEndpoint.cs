@@ -12,12 +12,10 @@ public static class ResolveEndpoint
 {
     [WolverinePost("/api/tickets/{id}/resolve")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, ResolveRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ResolveRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var summary = fields.Text(request.Summary, "summary", 4000);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Resolve, by => new ResolveTicket(id, by, summary!));
+        var summary = fields.Text(request?.Summary, "summary", 4000);
+        return runner.RunAsync(http, session, id, TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!));
     }
 }

@@ -11,12 +11,10 @@ public static class UrgeEndpoint
 {
     [WolverinePost("/api/tickets/{id}/urge")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, NoteRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var note = fields.Text(request.Note, "note", 1000);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Urge, by => new UrgeTicket(id, by, note!));
+        var note = fields.Text(request?.Note, "note", 1000);
+        return runner.RunAsync(http, session, id, TicketAction.Urge, fields, by => new UrgeTicket(id, by, note!));
     }
 }

@@ -38,14 +38,14 @@ public static class ListTicketsEndpoint
 
         var user = http.User;
         var role = EscalationClaims.RoleOf(user);
-        var ownUnit = user.FindFirst(EscalationClaims.Unit)?.Value ?? "";
+        var (userId, _, ownUnit) = EscalationClaims.ActorOf(user);
         if (unit is not null && role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, unit))
             return Problems.Forbidden("see the queue of a unit outside its own");
 
         IQueryable<TicketView> query = session.Query<TicketView>();
         query = role switch
         {
-            Role.Operator => query.Where(t => t.ReportedBy == EscalationClaims.ActorOf(user).UserId),
+            Role.Operator => query.Where(t => t.ReportedBy == userId),
             Role.Department => query.Where(t => t.Departments.Contains(ownUnit)),
             Role.Dispatcher => WithinUnit(query, unit ?? ownUnit, reference),
             Role.Auditor or Role.Administrator => unit is null ? query : WithinUnit(query, unit, reference),

@@ -11,5 +11,5 @@ public static class AcceptEndpoint
     [WolverinePost("/api/tickets/{id}/accept")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, id, TicketAction.Accept, by => new AcceptTicket(id, by));
+        runner.RunAsync(http, session, id, TicketAction.Accept, new Fields(), by => new AcceptTicket(id, by));
 }

@@ -12,12 +12,10 @@ public static class ReturnEndpoint
 {
     [WolverinePost("/api/tickets/{id}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var reason = fields.Text(request.Reason, "reason", 1000);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Return, by => new ReturnTicket(id, by, reason!));
+        var reason = fields.Text(request?.Reason, "reason", 1000);
+        return runner.RunAsync(http, session, id, TicketAction.Return, fields, by => new ReturnTicket(id, by, reason!));
     }
 }

@@ -12,13 +12,11 @@ public static class TriageEndpoint
 {
     [WolverinePost("/api/tickets/{id}/triage")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, TriageRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, TriageRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var category = fields.Text(request.CategoryCode, "categoryCode", 64);
-        var unit = fields.Text(request.UnitCode, "unitCode", 64, required: false);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Triage, by => new TriageTicket(id, by, category!, unit));
+        var category = fields.Text(request?.CategoryCode, "categoryCode", 64);
+        var unit = fields.Text(request?.UnitCode, "unitCode", 64, required: false);
+        return runner.RunAsync(http, session, id, TicketAction.Triage, fields, by => new TriageTicket(id, by, category!, unit));
     }
 }

@@ -15,20 +15,19 @@ public static class BlowWhistleEndpoint
     /// <summary>Answers with the new whistle's id: departments report in at <c>whistles/{whistleId}/report-in</c>.</summary>
     [ProducesResponseType<WhistleBlownResponse>(StatusCodes.Status200OK)]
     [WolverinePost("/api/tickets/{id}/whistles")]
-    public static async Task<IResult> Post(Guid id, BlowWhistleRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static async Task<IResult> Post(Guid id, BlowWhistleRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        if (request.DepartmentCodes is not { Length: > 0 and <= MaxDepartments } codes)
+        var departments = request?.DepartmentCodes ?? [];
+        if (departments.Length is 0 or > MaxDepartments)
             fields.Add("departmentCodes", $"must name 1 to {MaxDepartments} departments.");
-        else if (codes.Any(string.IsNullOrWhiteSpace))
-            fields.Add("departmentCodes", "must not hold blank codes.");
-        var reason = fields.Text(request.Reason, "reason", 1000);
-        if (!fields.AreValid)
-            return fields.Problem();
+        else if (departments.Any(code => string.IsNullOrWhiteSpace(code) || code.Length > 64 || code.Any(char.IsControl)))
+            fields.Add("departmentCodes", "must hold codes of 1 to 64 printable characters.");
+        var reason = fields.Text(request?.Reason, "reason", 1000);
 
         var whistleId = Guid.CreateVersion7();
-        var outcome = await runner.ExecuteAsync(http, session, id, TicketAction.BlowWhistle,
-            by => new BlowWhistle(id, by, whistleId, [.. request.DepartmentCodes!.Select(c => c!.Trim())], reason!));
+        var outcome = await runner.ExecuteAsync(http, session, id, TicketAction.BlowWhistle, fields,
+            by => new BlowWhistle(id, by, whistleId, [.. departments.Select(c => c!.Trim())], reason!));
         return outcome.Accepted is { } accepted
             ? Results.Ok(new WhistleBlownResponse(id, whistleId, accepted.Version))
             : outcome.ToResult();

@@ -12,15 +12,14 @@ public static class ReportInEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/report-in")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(
-        Guid id, Guid whistleId, ReportInRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(
+        Guid id, Guid whistleId, ReportInRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        if (request.OnSite is null)
+        var onSite = request?.OnSite;
+        if (onSite is null)
             fields.Add("onSite", "is required: true when the department came on site, false when it reported in remotely.");
-        var note = fields.Text(request.Note, "note", 1000, required: false);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.ReportIn, by => new ReportIn(id, by, whistleId, request.OnSite!.Value, note));
+        var note = fields.Text(request?.Note, "note", 1000, required: false);
+        return runner.RunAsync(http, session, id, TicketAction.ReportIn, fields, by => new ReportIn(id, by, whistleId, onSite!.Value, note));
     }
 }

@@ -12,13 +12,11 @@ public static class ReturnSummonsEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(
-        Guid id, Guid whistleId, ReasonRequest request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(
+        Guid id, Guid whistleId, ReasonRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
         var fields = new Fields();
-        var reason = fields.Text(request.Reason, "reason", 1000);
-        if (!fields.AreValid)
-            return fields.Problem();
-        return await runner.RunAsync(http, session, id, TicketAction.Return, by => new ReturnSummons(id, by, whistleId, reason!));
+        var reason = fields.Text(request?.Reason, "reason", 1000);
+        return runner.RunAsync(http, session, id, TicketAction.Return, fields, by => new ReturnSummons(id, by, whistleId, reason!));
     }
 }
