@@ -1,0 +1,41 @@
+namespace Escalation.Domain.Timers;
+
+/// <summary>The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in.</summary>
+public enum Clock { Accept, Resolve, ReportIn }
+
+public enum Light { Yellow, Red }
+
+/// <summary>
+/// A time limit started: <paramref name="Holder"/> (a unit, or for report-in the summoned department) must act by
+/// <paramref name="Deadline"/>; the yellow light goes on at <paramref name="YellowAt"/>. A newer limit on the same
+/// clock (and whistle and department) replaces it.
+/// </summary>
+public sealed record TimeLimitStarted(
+    Guid TicketId,
+    Actor By,
+    DateTimeOffset At,
+    Clock Clock,
+    string Holder,
+    DateTimeOffset YellowAt,
+    DateTimeOffset Deadline,
+    Guid? WhistleId) : ITicketEvent;
+
+/// <summary>A warning light went on (亮灯预警): yellow when the limit is nearly spent, red at the deadline.</summary>
+public sealed record WarningLightLit(
+    Guid TicketId,
+    Actor By,
+    DateTimeOffset At,
+    Clock Clock,
+    Light Light,
+    string Holder,
+    DateTimeOffset Deadline,
+    Guid? WhistleId) : ITicketEvent;
+
+/// <summary>A summoned department did not report in by the whistle's deadline: it counts against it, and the county is told.</summary>
+public sealed record ReportInMissed(
+    Guid TicketId,
+    Actor By,
+    DateTimeOffset At,
+    Guid WhistleId,
+    string DepartmentCode,
+    string RaisedToUnitCode) : ITicketEvent;
