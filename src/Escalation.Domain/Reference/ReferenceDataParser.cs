@@ -54,7 +54,7 @@ public static class ReferenceDataParser
         IReadOnlySet<string> Matters,
         IReadOnlySet<string> Powers);
 
-    private static string Malformed(JsonException e)
+    internal static string Malformed(JsonException e)
     {
         // The exception's message ends with its own path and 0-based position; keep the reason only.
         var reason = e.Message;
