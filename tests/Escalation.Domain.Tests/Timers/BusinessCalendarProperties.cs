@@ -93,4 +93,20 @@ public class BusinessCalendarProperties
                 .ShouldBe(China.WorkingTimeBetween(moments[0], moments[2]), $"case {i}");
         }
     }
+
+    [Fact]
+    public void a_clock_limit_always_adds_exactly_its_duration()
+    {
+        var random = new Random(20260101);
+        for (var i = 0; i < Cases; i++)
+        {
+            var start = RandomStart(random);
+            var duration = TimeSpan.FromTicks(random.NextInt64(1, TimeSpan.FromDays(3).Ticks));
+
+            var deadline = TimeLimit.Clock(duration).Apply(start, China, 0.8);
+
+            deadline.DueAt.ShouldBe(start + duration, $"case {i}: {start:O} + {duration}");
+            deadline.YellowAt.ShouldBe(start + duration * 0.8, $"case {i}: {start:O} + {duration}");
+        }
+    }
 }
