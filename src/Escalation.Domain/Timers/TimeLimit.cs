@@ -75,7 +75,7 @@ public sealed record TimeLimit
     }
 
     /// <summary>
-    /// Reads "30 minutes", "2 hours", "1 day" (clock time; a day is 24 hours), "45 working minutes", "4 working hours",
+    /// Reads "90 seconds", "30 minutes", "2 hours", "1 day" (clock time; a day is 24 hours), "45 working minutes", "4 working hours",
     /// "1 working day", "3 working days": a positive whole number, one space, the unit, singular or plural.
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out TimeLimit? limit)
@@ -92,6 +92,7 @@ public sealed record TimeLimit
         var working = words.Length == 3;
         TimeSpan? unit = words[^1] switch
         {
+            "second" or "seconds" => TimeSpan.FromSeconds(1),
             "minute" or "minutes" => TimeSpan.FromMinutes(1),
             "hour" or "hours" => TimeSpan.FromHours(1),
             "day" or "days" when !working => TimeSpan.FromDays(1),

@@ -100,6 +100,7 @@ public class TimeLimitTests
     {
         TimeLimit.Parse("24 hours").ShouldBe(TimeLimit.Clock(TimeSpan.FromDays(1)));
         TimeLimit.Parse("90 minutes").ShouldBe(TimeLimit.Clock(TimeSpan.FromMinutes(90)));
+        TimeLimit.Parse("90 seconds").ShouldBe(TimeLimit.Clock(TimeSpan.FromSeconds(90)));
         TimeLimit.Parse("1 working day").ShouldBe(TimeLimit.WorkingDays(1));
         TimeLimit.Parse("450 working minutes").ShouldBe(TimeLimit.Working(TimeSpan.FromHours(7.5)));
         TimeLimit.Parse("450 working minutes").ShouldNotBe(TimeLimit.WorkingDays(1));
