@@ -120,6 +120,8 @@ public static class HostSetup
         app.MapWolverineEndpoints(http =>
         {
             http.RequireAuthorizeOnAll();
+            // '?page=abc' is a 400 with problem details, not page 0.
+            http.RejectUnparseableQueryValues = true;
             http.ConfigureEndpoints(OpenApiSetup.DeclareProblems);
         });
         app.MapOpenApi();

@@ -48,7 +48,8 @@ public static class TimerBenchmark
         listener.Start();
 
         await using var host = await BenchmarkHost.StartAsync();
-        var bus = host.Services.GetRequiredService<IMessageBus>();
+        using var scope = host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         Console.WriteLine($"# Timer benchmark ({Environment.ProcessorCount} cores)");
 
         var start = DateTimeOffset.UtcNow.AddSeconds(10);
