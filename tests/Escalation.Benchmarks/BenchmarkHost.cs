@@ -4,43 +4,57 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Escalation.Benchmarks;
 
-/// <summary>The real host on a PostgreSQL cluster of its own, provisioned as the tests do but durable (fsync on).</summary>
+/// <summary>
+/// The real host in-process, on a PostgreSQL cluster of its own provisioned as the tests do but durable (fsync on),
+/// or on a database it is given.
+/// </summary>
 public sealed class BenchmarkHost : IAsyncDisposable
 {
-    private readonly string _folder;
-    private readonly LocalPostgres _cluster;
+    private readonly (string Folder, LocalPostgres Cluster)? _owned;
 
-    private BenchmarkHost(string folder, LocalPostgres cluster, WebApplicationFactory<Program> factory)
+    private BenchmarkHost(WebApplicationFactory<Program> factory, string connectionString, (string, LocalPostgres)? owned)
     {
-        _folder = folder;
-        _cluster = cluster;
         Factory = factory;
+        ConnectionString = connectionString;
+        _owned = owned;
     }
 
     public WebApplicationFactory<Program> Factory { get; }
     public IServiceProvider Services => Factory.Services;
-    public string ConnectionString => _cluster.ConnectionString;
+    public string ConnectionString { get; }
 
     public static async Task<BenchmarkHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var folder = Directory.CreateTempSubdirectory("escalation-bench-").FullName;
         var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { Directory = folder });
+        return Start(cluster.ConnectionString, (folder, cluster), settings);
+    }
+
+    /// <summary>The host on a database that outlives it.</summary>
+    public static BenchmarkHost StartOn(string connectionString, params (string Key, string Value)[] settings) =>
+        Start(connectionString, null, settings);
+
+    private static BenchmarkHost Start(string connectionString, (string, LocalPostgres)? owned, (string Key, string Value)[] settings)
+    {
         JasperFxEnvironment.AutoStartHost = true;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("ConnectionStrings:Escalation", cluster.ConnectionString);
+            web.UseSetting("ConnectionStrings:Escalation", connectionString);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
         });
         _ = factory.Services;
-        return new BenchmarkHost(folder, cluster, factory);
+        return new BenchmarkHost(factory, connectionString, owned);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
-        await _cluster.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        if (_owned is (var folder, var cluster))
+        {
+            await cluster.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -18,20 +18,53 @@ namespace Escalation.Benchmarks;
 /// </summary>
 public static class TimerBenchmark
 {
-    public sealed record Options(int Pending, int SpreadSeconds, int WindowSeconds, int Burst)
+    /// <param name="LeadSeconds">From the end of start-up to the first spread timer's due time.</param>
+    /// <param name="BurstLeadSeconds">From the end of the window to the burst's due time (its scheduling must fit in it).</param>
+    public sealed record Options(int Pending, int SpreadSeconds, int WindowSeconds, int Burst, int LeadSeconds = 10, int BurstLeadSeconds = 15)
     {
-        public static Options Parse(string[] args)
+        public static Options Parse(string[] args) => Parse(args, new Options(100_000, 600, 120, 10_000));
+
+        public static Options Parse(string[] args, Options defaults)
         {
             int Get(string name, int fallback)
             {
                 var i = Array.IndexOf(args, name);
                 return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
             }
-            return new Options(Get("--pending", 100_000), Get("--spread", 600), Get("--window", 120), Get("--burst", 10_000));
+            return new Options(
+                Get("--pending", defaults.Pending), Get("--spread", defaults.SpreadSeconds), Get("--window", defaults.WindowSeconds),
+                Get("--burst", defaults.Burst), Get("--lead", defaults.LeadSeconds), Get("--burst-lead", defaults.BurstLeadSeconds));
         }
     }
 
+    /// <summary>What one run measured; lateness in milliseconds.</summary>
+    public sealed record Figures(
+        Options Options,
+        double SchedulingSeconds,
+        int SpreadFired,
+        Latency SpreadLateness,
+        int BurstFired,
+        double BurstSeconds,
+        double BurstRate,
+        Latency BurstLateness,
+        int SpreadFiredDuringBurst)
+    {
+        public int PendingAtEnd => Options.Pending - SpreadFired;
+        public bool AllBurstFired => BurstFired == Options.Burst;
+    }
+
     public static async Task<int> RunAsync(Options options)
+    {
+        Console.WriteLine($"# Timer benchmark ({Environment.ProcessorCount} cores)");
+        var f = await MeasureAsync(options);
+        Console.WriteLine($"scheduled {options.Pending:N0} timers due over {options.SpreadSeconds} s in {f.SchedulingSeconds:F1} s");
+        Console.WriteLine($"| lateness with {options.Pending:N0} timers scheduled ({f.PendingAtEnd:N0} still pending at the end) | fired {f.SpreadFired:N0} | p50 {f.SpreadLateness.P50:F0} ms | p99 {f.SpreadLateness.P99:F0} ms | max {f.SpreadLateness.Max:F0} ms |");
+        Console.WriteLine($"| drain of {options.Burst:N0} timers due in the same second | {f.BurstFired:N0} fired, the last {f.BurstSeconds:F1} s after due | {f.BurstRate:F0} timers/s | p50 {f.BurstLateness.P50:F0} ms | p99 {f.BurstLateness.P99:F0} ms | spread timers fired meanwhile: {f.SpreadFiredDuringBurst:N0} |");
+        return f.AllBurstFired ? 0 : 1;
+    }
+
+    /// <summary>Runs the timers on a host of their own: on a new durable cluster, or on the database given.</summary>
+    public static async Task<Figures> MeasureAsync(Options options, string? connectionString = null)
     {
         var fired = new ConcurrentQueue<Fired>();
         using var listener = new MeterListener();
@@ -47,24 +80,23 @@ public static class TimerBenchmark
         });
         listener.Start();
 
-        await using var host = await BenchmarkHost.StartAsync();
+        await using var host = connectionString is null ? await BenchmarkHost.StartAsync() : BenchmarkHost.StartOn(connectionString);
         using var scope = host.Services.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        Console.WriteLine($"# Timer benchmark ({Environment.ProcessorCount} cores)");
 
-        var start = DateTimeOffset.UtcNow.AddSeconds(10);
+        var start = DateTimeOffset.UtcNow.AddSeconds(options.LeadSeconds);
         var scheduling = Stopwatch.StartNew();
         await ScheduleAsync(bus, Light.Yellow,
             Enumerable.Range(0, options.Pending).Select(i => start + TimeSpan.FromSeconds(options.SpreadSeconds * (double)i / options.Pending)));
-        Console.WriteLine($"scheduled {options.Pending:N0} timers due over {options.SpreadSeconds} s in {scheduling.Elapsed.TotalSeconds:F1} s");
+        var schedulingSeconds = scheduling.Elapsed.TotalSeconds;
 
         var windowEnd = start.AddSeconds(options.WindowSeconds);
-        await Task.Delay(windowEnd - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2));
-        var spread = fired.Where(f => !f.Burst).Select(f => f.LatenessMs).Order().ToList();
-        var pendingStill = options.Pending - spread.Count;
-        Console.WriteLine($"| lateness with {options.Pending:N0} timers scheduled ({pendingStill:N0} still pending at the end) | fired {spread.Count:N0} | p50 {Percentiles.Of(spread, 50):F0} ms | p99 {Percentiles.Of(spread, 99):F0} ms | max {spread.LastOrDefault():F0} ms |");
+        var untilWindowEnd = windowEnd - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
+        if (untilWindowEnd > TimeSpan.Zero)
+            await Task.Delay(untilWindowEnd);
+        var spread = fired.Where(f => !f.Burst).Select(f => f.LatenessMs).ToList();
 
-        var burstDue = DateTimeOffset.UtcNow.AddSeconds(15);
+        var burstDue = DateTimeOffset.UtcNow.AddSeconds(options.BurstLeadSeconds);
         await ScheduleAsync(bus, Light.Red, Enumerable.Repeat(burstDue, options.Burst));
         var spreadBefore = fired.Count(f => !f.Burst);
         var giveUp = burstDue.AddMinutes(10);
@@ -72,9 +104,10 @@ public static class TimerBenchmark
             await Task.Delay(100);
         var burst = fired.Where(f => f.Burst).OrderBy(f => f.At).ToList();
         var seconds = ((burst.Count > 0 ? burst[^1].At : DateTimeOffset.UtcNow) - burstDue).TotalSeconds;
-        var burstLateness = burst.Select(f => f.LatenessMs).Order().ToList();
-        Console.WriteLine($"| drain of {options.Burst:N0} timers due in the same second | {burst.Count:N0} fired, the last {seconds:F1} s after due | {burst.Count / seconds:F0} timers/s | p50 {Percentiles.Of(burstLateness, 50):F0} ms | p99 {Percentiles.Of(burstLateness, 99):F0} ms | spread timers fired meanwhile: {fired.Count(f => !f.Burst) - spreadBefore:N0} |");
-        return burst.Count == options.Burst ? 0 : 1;
+        return new Figures(
+            options, schedulingSeconds, spread.Count, Latency.Of(spread),
+            burst.Count, seconds, burst.Count / seconds, Latency.Of([.. burst.Select(f => f.LatenessMs)]),
+            fired.Count(f => !f.Burst) - spreadBefore);
     }
 
     private static async Task ScheduleAsync(IMessageBus bus, Light light, IEnumerable<DateTimeOffset> dueTimes) =>
