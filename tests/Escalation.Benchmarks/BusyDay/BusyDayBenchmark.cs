@@ -1,0 +1,425 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Escalation.Host.Auth;
+using Escalation.Host.Reference;
+using Microsoft.Extensions.Configuration;
+
+namespace Escalation.Benchmarks.BusyDay;
+
+/// <summary>
+/// A county's busiest day against the real host, side by side with raw PostgreSQL in the same run: the raw baseline,
+/// the host started as its own process (cold start, memory), the sustained maximum rate of opening tickets, latency at
+/// half of it, the day's mix of whole cases, the raw baseline again, and the timer figures. Prints a Markdown report
+/// and writes the same as JSON. Exit code 1 when the harness broke (a request failed unexpectedly, a figure is missing).
+/// </summary>
+public sealed class BusyDayBenchmark
+{
+    private const string NotOnMain = "not measured: the feature is not on main yet";
+    private const int StatementsShown = 15;
+
+    private readonly BusyDayOptions _options;
+    private readonly BenchCluster _cluster;
+    private readonly CpuMeter _cpu;
+    private readonly List<string> _failures = [];
+    private HostUnderTest? _host;
+    private int _lastCase;
+
+    private BusyDayBenchmark(BusyDayOptions options, BenchCluster cluster)
+    {
+        _options = options;
+        _cluster = cluster;
+        _cpu = new CpuMeter(() => _host is { HasExited: false } h ? h.Pid : null, cluster.PostmasterPid);
+    }
+
+    public static async Task<int> RunAsync(BusyDayOptions options)
+    {
+        var wall = Stopwatch.StartNew();
+        var started = DateTimeOffset.Now;
+        var loadAtStart = LoadAverage();
+        Console.WriteLine($"Busy day ({(options.Quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores; load average {loadAtStart}");
+
+        await using var cluster = await BenchCluster.StartAsync(options.Statements, options.Profile);
+        var benchmark = new BusyDayBenchmark(options, cluster);
+        var whole = benchmark._cpu.Take();
+        BusyDayReport report;
+        try
+        {
+            report = await benchmark.MeasureAsync();
+        }
+        finally
+        {
+            if (benchmark._host is { } host)
+                await host.DisposeAsync();
+        }
+
+        report = report with
+        {
+            StartedAt = started,
+            WallSeconds = Math.Round(wall.Elapsed.TotalSeconds, 1),
+            Machine = report.Machine with
+            {
+                LoadAverageAtStart = loadAtStart,
+                LoadAverageAtEnd = LoadAverage(),
+                WholeRun = CpuMeter.Between(whole, benchmark._cpu.Take()),
+            },
+        };
+        Console.WriteLine();
+        Console.WriteLine(report.ToMarkdown());
+        var json = Path.GetFullPath(options.JsonPath);
+        await File.WriteAllTextAsync(json, report.ToJson());
+        Console.WriteLine($"JSON: {json}");
+        return report.Failures.Count == 0 ? 0 : 1;
+    }
+
+    private async Task<BusyDayReport> MeasureAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(SigningKey.Setting, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)))])
+            .Build();
+        var reference = ReferenceDataLoader.Load(configuration);
+        var issuer = new TokenIssuer(SigningKey.Resolve(configuration));
+        var workload = new Workload(reference, _options.Mix, _options.Seed);
+
+        await using var raw = await RawInsert.CreateAsync(_cluster.ConnectionString, _options.Connections);
+        var before = await MeasureRawAsync(raw, "before");
+        var report = new BusyDayReport
+        {
+            Command = _options.Command,
+            Mode = _options.Quick ? "quick" : "full",
+            StartedAt = default,
+            WallSeconds = 0,
+            Machine = new Machine(
+                Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+                _cluster.Version.Split(" on ")[0], _cluster.Settings, "", "", BenchmarkVersion(), null),
+            Settings = _options,
+            Baseline = new Baseline(raw.PayloadBytes, null, before, null),
+            NotMeasured = NotMeasured(),
+        };
+
+        var logPath = Path.Combine(Path.GetTempPath(), $"escalation-busy-day-host-{Environment.ProcessId}.log");
+        var coldStart = Stopwatch.StartNew();
+        _host = HostUnderTest.Start(_options.HostPath, _cluster.ConnectionString, configuration[SigningKey.Setting]!, logPath);
+        using var api = new CountyApi(_host.Address, reference, issuer, _options.Connections);
+        var (toReady, toFirstTicket) = await ColdStartAsync(api, workload, coldStart);
+        if (double.IsNaN(toFirstTicket))
+            return report with { Failures = _failures };
+        var host = new HostFigures(toReady, toFirstTicket, null, null);
+
+        await WarmUpAsync(api, workload);
+
+        var open = await SearchAsync("open", rate => Measured(() => OpenLoop.RunAsync("open", rate, _options.StepSeconds, OpenTicket)));
+        host = host with { AfterOpenSearch = _host.ReadMemory() };
+        ExpectFigure(open.Best, "no offered rate of opening tickets was sustained");
+        report = report with { Host = host, OpenSearch = open };
+        if (open.Best is null)
+            return report with { Failures = _failures };
+
+        var half = open.SustainedMax / 2;
+        await _cluster.ResetStatementsAsync();
+        var openAtHalf = await Measured(() => OpenLoop.RunAsync("open at half", half, _options.LatencySeconds, OpenTicket));
+        var openStatements = await _cluster.TopStatementsAsync(StatementsShown);
+        Expect(openAtHalf);
+        Console.WriteLine($"  open at half ({half:F0}/s): p50 {openAtHalf.Latency.P50:F1} ms, p99 {openAtHalf.Latency.P99:F1} ms");
+
+        var mix = await MixAsync(api, workload, half);
+        report = report with { OpenAtHalf = openAtHalf, OpenAtHalfStatements = openStatements, Mix = mix };
+
+        if (_options.LifecycleSearch)
+        {
+            var caseSearch = await SearchAsync("cases", rate => Measured(() => OpenLoop.RunAsync("cases", rate, _options.StepSeconds * 2,
+                async (_, planned) =>
+                {
+                    await Workload.RunAsync(api, workload.Draw(NextCase()), planned);
+                    return true;
+                })), startRate: Math.Max(1, open.SustainedMax / mix.MeanRequestsPerCase / 4), stepSeconds: _options.StepSeconds * 2);
+            report = report with { CaseSearch = caseSearch };
+        }
+
+        report = report with { Host = host with { AtEnd = _host.ReadMemory() } };
+        _cpu.Take();
+        await _host.DisposeAsync();
+        _host = null;
+
+        var after = await MeasureRawAsync(raw, "after");
+        var stored = await _cluster.ScalarAsync(
+            "select avg(octet_length(data::text))::int from escalation.mt_events where type = 'ticket_reported'") as int?;
+        report = report with { Baseline = report.Baseline with { After = after, StoredTicketReportedBytes = stored } };
+
+        if (!_options.SkipTimers)
+        {
+            Console.WriteLine($"timers: {_options.Timers}");
+            await _cluster.CreateDatabaseAsync(BenchCluster.TimersDatabase);
+            var timers = await TimerBenchmark.MeasureAsync(_options.Timers, _cluster.ConnectionStringFor(BenchCluster.TimersDatabase));
+            if (!timers.AllBurstFired || timers.SpreadFired == 0)
+                _failures.Add($"timers: {timers.BurstFired} of {timers.Options.Burst} burst timers and {timers.SpreadFired} spread timers fired");
+            report = report with { Timers = timers };
+        }
+
+        report = report with { Failures = _failures };
+        return report with { Ratios = Ratios(report), Goals = Goals(report) };
+
+        async Task<bool> OpenTicket(int _, long planned)
+        {
+            var c = workload.Draw(NextCase());
+            await api.OpenAsync(c.Operator, Workload.Ticket(c.Number, c.VillageCode, c.CategoryCode), planned);
+            return true;
+        }
+    }
+
+    /// <summary>The raw baseline's sustained maximum, then its latency at half of it.</summary>
+    private async Task<RawFigures> MeasureRawAsync(RawInsert raw, string when)
+    {
+        Console.WriteLine($"raw baseline {when} ({raw.PayloadBytes}-byte rows):");
+        var search = await SearchAsync("raw", rate => Measured(() => OpenLoop.RunAsync("raw", rate, _options.StepSeconds, (_, _) => raw.InsertAsync())));
+        ExpectFigure(search.Best, $"no offered rate of raw inserts was sustained ({when})");
+        if (search.Best is null)
+            return new RawFigures(search, null);
+        var half = await Measured(() => OpenLoop.RunAsync("raw at half", search.SustainedMax / 2, _options.LatencySeconds, (_, _) => raw.InsertAsync()));
+        Expect(half);
+        Console.WriteLine($"  raw at half ({half.OfferedRate:F0}/s): p50 {half.Latency.P50:F1} ms, p99 {half.Latency.P99:F1} ms");
+        return new RawFigures(search, half);
+    }
+
+    private async Task<(double ToReady, double ToFirstTicket)> ColdStartAsync(CountyApi api, Workload workload, Stopwatch clock)
+    {
+        using var probe = new HttpClient { BaseAddress = _host!.Address, Timeout = TimeSpan.FromSeconds(5) };
+        var giveUp = TimeSpan.FromSeconds(180);
+        var toReady = double.NaN;
+        while (clock.Elapsed < giveUp && !_host.HasExited)
+        {
+            try
+            {
+                using var ready = await probe.GetAsync("/health/ready");
+                if (ready.IsSuccessStatusCode)
+                {
+                    toReady = clock.Elapsed.TotalMilliseconds;
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(20);
+        }
+        if (double.IsNaN(toReady))
+        {
+            _failures.Add($"the host did not become ready in {giveUp.TotalSeconds:F0} s (exited: {_host.HasExited}). Its log:\n{_host.LogTail()}");
+            return (toReady, double.NaN);
+        }
+
+        var first = workload.Draw(NextCase());
+        try
+        {
+            await api.OpenAsync(first.Operator, Workload.Ticket(first.Number, first.VillageCode, first.CategoryCode));
+        }
+        catch (Exception e) when (e is UnexpectedAnswerException or HttpRequestException or TaskCanceledException)
+        {
+            _failures.Add($"the first ticket could not be opened: {e.Message}. The host's log:\n{_host.LogTail()}");
+            return (toReady, double.NaN);
+        }
+        var toFirstTicket = clock.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"host pid {_host.Pid} at {_host.Address}: ready after {toReady:F0} ms, first ticket opened after {toFirstTicket:F0} ms");
+        return (toReady, toFirstTicket);
+    }
+
+    /// <summary>
+    /// One case of every kind, one after another (every endpoint's code is generated and compiled on its first call),
+    /// then a short stretch of the mix at a low rate (the JIT's tiers).
+    /// </summary>
+    private async Task WarmUpAsync(CountyApi api, Workload workload)
+    {
+        var clock = Stopwatch.StartNew();
+        var covered = new HashSet<string>();
+        for (var tries = 0; tries < 1000 && covered.Count < 6; tries++)
+        {
+            var c = workload.Draw(NextCase());
+            string[] kinds = [c.SolvedAt.ToString(), .. c.Returned ? ["returned"] : Array.Empty<string>(),
+                .. c.Reopened ? ["reopened"] : Array.Empty<string>(), .. c.Duplicate ? ["duplicate"] : Array.Empty<string>()];
+            if (kinds.All(covered.Contains))
+                continue;
+            covered.UnionWith(kinds);
+            try
+            {
+                await Workload.RunAsync(api, c, Stopwatch.GetTimestamp());
+            }
+            catch (Exception e) when (e is UnexpectedAnswerException or HttpRequestException or TaskCanceledException)
+            {
+                _failures.Add($"warm-up case ({string.Join(", ", kinds)}): {e.Message}");
+            }
+        }
+        var stretch = await OpenLoop.RunAsync("warm-up", _options.Quick ? 5 : 10, _options.Quick ? 1 : 10, async (i, planned) =>
+        {
+            await Workload.RunAsync(api, workload.Draw(NextCase()), planned);
+            return true;
+        });
+        Expect(stretch);
+        Console.WriteLine($"warm-up: {covered.Count} kinds of case, then {stretch.Succeeded} cases in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The day's mix at a request rate of <paramref name="requestRate"/>, its calls' latencies by command.</summary>
+    private async Task<MixFigures> MixAsync(CountyApi api, Workload workload, double requestRate)
+    {
+        var meanRequests = workload.MeanRequests();
+        var caseRate = requestRate / meanRequests;
+        var recorder = new CommandLatencies();
+        var eventsBefore = await EventCountAsync();
+        await _cluster.ResetStatementsAsync();
+        api.Recorder = recorder;
+        var cases = await Measured(() => OpenLoop.RunAsync("mix", caseRate, _options.MixSeconds, async (_, planned) =>
+        {
+            await Workload.RunAsync(api, workload.Draw(NextCase()), planned);
+            return true;
+        }));
+        api.Recorder = null;
+        var statements = await _cluster.TopStatementsAsync(StatementsShown);
+        var events = await EventCountAsync() - eventsBefore;
+        Expect(cases);
+        var seconds = _options.MixSeconds + cases.BacklogGrowthMs / 1000;
+        Console.WriteLine($"  mix at {caseRate:F1} cases/s: {cases.AchievedRate:F1} lifecycles/s, {recorder.Count} requests, {events} events");
+        var commands = recorder.Summary();
+        return new MixFigures(
+            _options.Mix, Math.Round(meanRequests, 2), Math.Round(requestRate), cases, recorder.Count / seconds, events, events / seconds,
+            commands, commands.GetValueOrDefault("open") ?? Latency.Of([]), recorder.LifecycleCommands(), statements);
+    }
+
+    /// <summary>Case numbers are never reused: each is a new citizen's call.</summary>
+    private int NextCase() => Interlocked.Increment(ref _lastCase);
+
+    private async Task<RateSearch> SearchAsync(string name, Func<double, Task<LoadStep>> step, double? startRate = null, double? stepSeconds = null) =>
+        await RateSearch.RunAsync(
+            step,
+            startRate ?? _options.StartRate, _options.StepFactor, _options.MaxRate, refine: !_options.Quick,
+            s =>
+            {
+                Console.WriteLine(
+                    $"  {name} {s.OfferedRate,8:F1}/s for {stepSeconds ?? _options.StepSeconds} s: achieved {s.AchievedRate,8:F1}/s, " +
+                    $"failed {s.Failed + s.Dropped}, p50 {s.Latency.P50,7:F1} ms, p99 {s.Latency.P99,7:F1} ms, " +
+                    $"CPU host {s.Cpu?.Host:F2} pg {s.Cpu?.Postgres:F2} bench {s.Cpu?.Benchmark:F2} others {s.Cpu?.Others:F2}" +
+                    (s.Sustained ? "" : "  (not sustained)"));
+                foreach (var error in s.Errors.Take(3))
+                    Console.WriteLine($"    {error}");
+                // Overload ends a search with timeouts or 5xx; anything else is the harness's fault, and the quick mode's
+                // small rates should never fail at all.
+                var unexpected = s.Errors.Where(e => _options.Quick || e.Contains(" answered 4", StringComparison.Ordinal)).ToList();
+                if (unexpected.Count > 0)
+                    _failures.Add($"{name} at {s.OfferedRate:F0}/s: {unexpected[0]}");
+            });
+
+    /// <summary>Runs a step while measuring CPU shares, WAL written and the host's resident memory.</summary>
+    private async Task<LoadStep> Measured(Func<Task<LoadStep>> run)
+    {
+        var cpu = _cpu.Take();
+        var wal = await _cluster.WalPositionAsync();
+        var peakRss = double.NaN;
+        using var stop = new CancellationTokenSource();
+        var sampling = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            do
+            {
+                if (_host is { HasExited: false } h && h.ReadMemory().ResidentMiB is var rss && !double.IsNaN(rss))
+                    peakRss = double.IsNaN(peakRss) ? rss : Math.Max(peakRss, rss);
+            }
+            while (await Continue(timer, stop.Token));
+        });
+        var step = await run();
+        var share = CpuMeter.Between(cpu, _cpu.Take());
+        await stop.CancelAsync();
+        await sampling;
+        var walBytes = await _cluster.WalPositionAsync() - wal;
+        return step with
+        {
+            Cpu = share,
+            WalBytesPerOperation = Math.Round((double)walBytes / Math.Max(1, step.Succeeded)),
+            HostPeakRssMiB = double.IsNaN(peakRss) ? null : peakRss,
+        };
+
+        static async Task<bool> Continue(PeriodicTimer timer, CancellationToken ct)
+        {
+            try
+            {
+                return await timer.WaitForNextTickAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task<long> EventCountAsync() =>
+        Convert.ToInt64(await _cluster.ScalarAsync("select count(*) from escalation.mt_events"), CultureInfo.InvariantCulture);
+
+    /// <summary>A phase that must not fail at all (it runs at half the sustained maximum or below).</summary>
+    private void Expect(LoadStep step)
+    {
+        if (step.Failed + step.Dropped > 0)
+            _failures.Add($"{step.Name}: {step.Failed} failed and {step.Dropped} dropped of {step.Planned}; first error: {step.Errors.FirstOrDefault()}");
+        if (step.Succeeded == 0)
+            _failures.Add($"{step.Name}: nothing succeeded");
+    }
+
+    private void ExpectFigure(LoadStep? best, string failure)
+    {
+        if (best is null)
+            _failures.Add(failure);
+    }
+
+    private IReadOnlyList<string> NotMeasured() =>
+    [
+        $"auditor history and as-of replay p99 for a 100-event case: {NotOnMain}",
+        $"hash-chain verification rate: {NotOnMain}",
+        $"projection lag under load (async projections' high-water mark against the event sequence): {NotOnMain}",
+        $"rebuild rate of all projections over {_options.RebuildEvents:N0} events, against a raw sequential scan of the events table: {NotOnMain}",
+    ];
+
+    private static IReadOnlyList<Ratio> Ratios(BusyDayReport r)
+    {
+        var raw = r.Baseline.MaxRate;
+        var ratios = new List<Ratio>();
+        if (r.OpenSearch is { Best: not null } open)
+            ratios.Add(new Ratio("sustained max: tickets opened vs rows inserted", open.SustainedMax, raw, "/s"));
+        if (r.OpenAtHalf is { } half)
+            ratios.Add(new Ratio("p99 at half the max: open vs insert", half.Latency.P99, r.Baseline.P99AtHalf, "ms"));
+        if (r.Mix is { } mix)
+        {
+            ratios.Add(new Ratio("mix: requests/s vs the raw max", mix.RequestsPerSecond, raw, "/s"));
+            ratios.Add(new Ratio("mix: events appended/s vs the raw max", mix.EventsPerSecond, raw, "/s"));
+            ratios.Add(new Ratio("mix: full lifecycles/s vs the raw max", mix.Cases.AchievedRate, raw, "/s"));
+        }
+        if (r.CaseSearch is { Best: not null } cases)
+            ratios.Add(new Ratio("sustained max: full lifecycles vs rows inserted", cases.SustainedMax, raw, "/s"));
+        return ratios;
+    }
+
+    private IReadOnlyList<Goal> Goals(BusyDayReport r)
+    {
+        var quick = _options.Quick ? "quick mode: rates capped, not a measurement" : "";
+        var raw = r.Baseline.MaxRate;
+        var open = r.OpenSearch?.SustainedMax ?? double.NaN;
+        var p99 = r.OpenAtHalf?.Latency.P99 ?? double.NaN;
+        var peak = r.OpenSearch?.Best?.HostPeakRssMiB ?? double.NaN;
+        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+        static bool? Met(double v, Func<double, bool> test) => double.IsNaN(v) ? null : test(v);
+        return
+        [
+            new Goal("opening tickets against raw inserts", "≥ 0.5 of the raw insert rate", $"{F(open / raw, "F2")} ({F(open, "N0")} vs {F(raw, "N0")}/s)",
+                Met(open / raw, v => v >= 0.5), quick),
+            new Goal("opening tickets on 2 cores", "≥ 1,000/s", $"{F(open, "N0")}/s on {Environment.ProcessorCount} cores", Met(open, v => v >= 1000), quick),
+            new Goal("p99 opening latency at half the max rate", "< 20 ms", $"{F(p99, "F1")} ms", Met(p99, v => v < 20), quick),
+            new Goal("rebuild against a raw sequential scan of the events", "≥ 30%", "not measured", null, "the feature is not on main yet"),
+            new Goal("host memory at the sustained max", "< 500 MiB", $"{F(peak, "F0")} MiB (peak RSS in the highest sustained step; VmHWM over the whole search " +
+                $"{F(r.Host?.AfterOpenSearch?.PeakMiB ?? double.NaN, "F0")} MiB)", Met(peak, v => v < 500), quick),
+        ];
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string BenchmarkVersion() =>
+        "Escalation " + (typeof(TokenIssuer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+}
