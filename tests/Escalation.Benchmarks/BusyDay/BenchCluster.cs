@@ -41,29 +41,47 @@ public sealed class BenchCluster : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("escalation-busy-day-").FullName;
         var options = new LocalPostgresOptions { Directory = folder, Database = ProductDatabase };
         var bench = new BenchCluster(folder, options, await LocalPostgres.StartAsync(options));
-        await bench.ExecuteAsync("alter system set max_connections = 300");
+        try
+        {
+            await bench.ConfigureAsync(statements, profile);
+            return bench;
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The cluster's temporary folder (removed at the end).</summary>
+    public string Folder => _folder;
+
+    private async Task ConfigureAsync(bool statements, bool profile)
+    {
+        await ExecuteAsync("alter system set max_connections = 300");
         if (statements)
         {
-            await bench.ExecuteAsync("alter system set shared_preload_libraries = 'pg_stat_statements'");
-            await bench.ExecuteAsync("alter system set track_io_timing = on");
-            await bench.ExecuteAsync("alter system set track_wal_io_timing = on");
+            await ExecuteAsync("alter system set shared_preload_libraries = 'pg_stat_statements'");
+            await ExecuteAsync("alter system set track_io_timing = on");
+            await ExecuteAsync("alter system set track_wal_io_timing = on");
         }
+        await _cluster.DisposeAsync();
+        _cluster = await LocalPostgres.StartAsync(_options);
+        if (statements)
+            await ExecuteAsync("create extension if not exists pg_stat_statements");
         if (profile)
         {
-            await bench.ExecuteAsync("alter system set pg_stat_statements.track = 'all'");
-            await bench.ExecuteAsync("alter system set pg_stat_statements.track_planning = on");
+            // The library's settings exist only once it is loaded.
+            await ExecuteAsync("alter system set pg_stat_statements.track = 'all'");
+            await ExecuteAsync("alter system set pg_stat_statements.track_planning = on");
+            await ExecuteAsync("select pg_reload_conf()");
         }
-        await bench._cluster.DisposeAsync();
-        bench._cluster = await LocalPostgres.StartAsync(options);
-        if (statements)
-            await bench.ExecuteAsync("create extension if not exists pg_stat_statements");
-        bench.Statements = statements;
-        bench.Version = (string)(await bench.ScalarAsync("select version()"))!;
-        bench.Settings = string.Join(", ", await bench.RowsAsync(
+        Statements = statements;
+        Version = (string)(await ScalarAsync("select version()"))!;
+        Settings = string.Join(", ", await RowsAsync(
             "select name || '=' || setting || coalesce(unit, '') from pg_settings where name in " +
             "('fsync','synchronous_commit','full_page_writes','wal_level','shared_buffers','max_wal_size','checkpoint_timeout','max_connections') order by name",
             r => r.GetString(0)));
-        return bench;
     }
 
     /// <summary>The postmaster's process id, from its pid file.</summary>
@@ -85,6 +103,14 @@ public sealed class BenchCluster : IAsyncDisposable
     /// <summary>The write-ahead log's current position, in bytes.</summary>
     public async Task<long> WalPositionAsync() =>
         Convert.ToInt64(await ScalarAsync("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint"), CultureInfo.InvariantCulture);
+
+    /// <summary>Sessions opened (server processes started for new connections) and transactions committed in the product's database so far.</summary>
+    public async Task<(long Sessions, long Commits)> DatabaseCountersAsync()
+    {
+        var rows = await RowsAsync(
+            $"select sessions, xact_commit from pg_stat_database where datname = '{ProductDatabase}'", r => (r.GetInt64(0), r.GetInt64(1)));
+        return rows[0];
+    }
 
     /// <summary>WAL records, full-page images, bytes, writes and syncs since the cluster started (pg_stat_wal).</summary>
     public async Task<WalCounters> WalCountersAsync()

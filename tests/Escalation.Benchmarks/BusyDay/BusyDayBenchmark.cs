@@ -41,18 +41,29 @@ public sealed class BusyDayBenchmark
         var loadAtStart = LoadAverage();
         Console.WriteLine($"Busy day ({(options.Quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores; load average {loadAtStart}");
 
-        await using var cluster = await BenchCluster.StartAsync(options.Statements, options.Profile);
-        var benchmark = new BusyDayBenchmark(options, cluster);
-        var whole = benchmark._cpu.Take();
         BusyDayReport report;
+        CpuShare wholeRun;
         try
         {
-            report = await benchmark.MeasureAsync();
+            await using var cluster = await BenchCluster.StartAsync(options.Statements, options.Profile);
+            var benchmark = new BusyDayBenchmark(options, cluster);
+            var whole = benchmark._cpu.Take();
+            try
+            {
+                report = await benchmark.MeasureAsync();
+            }
+            finally
+            {
+                if (benchmark._host is { } host)
+                    await host.DisposeAsync();
+                benchmark._host = null;
+            }
+            wholeRun = CpuMeter.Between(whole, benchmark._cpu.Take());
         }
-        finally
+        catch (Exception e)
         {
-            if (benchmark._host is { } host)
-                await host.DisposeAsync();
+            Console.Error.WriteLine($"The busy-day benchmark broke: {e}");
+            return 1;
         }
 
         report = report with
@@ -63,7 +74,7 @@ public sealed class BusyDayBenchmark
             {
                 LoadAverageAtStart = loadAtStart,
                 LoadAverageAtEnd = LoadAverage(),
-                WholeRun = CpuMeter.Between(whole, benchmark._cpu.Take()),
+                WholeRun = wholeRun,
             },
         };
         Console.WriteLine();
@@ -99,9 +110,10 @@ public sealed class BusyDayBenchmark
             NotMeasured = NotMeasured(),
         };
 
-        var logPath = Path.Combine(Path.GetTempPath(), $"escalation-busy-day-host-{Environment.ProcessId}.log");
+        var logPath = Path.Combine(_cluster.Folder, "host.log");
         var coldStart = Stopwatch.StartNew();
-        _host = HostUnderTest.Start(_options.HostPath, _cluster.ConnectionString, configuration[SigningKey.Setting]!, logPath);
+        var connectionString = _options.ConnectionOptions.Length == 0 ? _cluster.ConnectionString : $"{_cluster.ConnectionString};{_options.ConnectionOptions}";
+        _host = HostUnderTest.Start(_options.HostPath, connectionString, configuration[SigningKey.Setting]!, logPath, _options.HostEnvironment);
         using var api = new CountyApi(_host.Address, reference, issuer, _options.Connections);
         var (toReady, toFirstTicket) = await ColdStartAsync(api, workload, coldStart);
         if (double.IsNaN(toFirstTicket))
@@ -207,7 +219,8 @@ public sealed class BusyDayBenchmark
         }
         if (double.IsNaN(toReady))
         {
-            _failures.Add($"the host did not become ready in {giveUp.TotalSeconds:F0} s (exited: {_host.HasExited}). Its log:\n{_host.LogTail()}");
+            _failures.Add((_host.HasExited ? "the host exited before it was ready" : $"the host was not ready after {giveUp.TotalSeconds:F0} s") +
+                $". Its log:\n{_host.LogTail()}");
             return (toReady, double.NaN);
         }
 
@@ -298,7 +311,9 @@ public sealed class BusyDayBenchmark
                 Console.WriteLine(
                     $"  {name} {s.OfferedRate,8:F1}/s for {stepSeconds ?? _options.StepSeconds} s: achieved {s.AchievedRate,8:F1}/s, " +
                     $"failed {s.Failed + s.Dropped}, p50 {s.Latency.P50,7:F1} ms, p99 {s.Latency.P99,7:F1} ms, " +
-                    $"CPU host {s.Cpu?.Host:F2} pg {s.Cpu?.Postgres:F2} bench {s.Cpu?.Benchmark:F2} others {s.Cpu?.Others:F2}" +
+                    $"CPU host {s.Cpu?.Host:F2} pg {s.Cpu?.Postgres:F2} bench {s.Cpu?.Benchmark:F2} others {s.Cpu?.Others:F2}, " +
+                    $"CPU ms/op host {s.CpuPerOperation?.HostMs:F2} pg {s.CpuPerOperation?.PostgresMs:F2} bench {s.CpuPerOperation?.BenchmarkMs:F2}, " +
+                    $"WAL {s.WalBytesPerOperation:F0} B, commits {s.CommitsPerOperation:F2}, new sessions {s.SessionsPerThousand:F1} per 1,000" +
                     (s.Sustained ? "" : "  (not sustained)"));
                 foreach (var error in s.Errors.Take(3))
                     Console.WriteLine($"    {error}");
@@ -314,6 +329,7 @@ public sealed class BusyDayBenchmark
     {
         var cpu = _cpu.Take();
         var wal = await _cluster.WalPositionAsync();
+        var (sessions, commits) = await _cluster.DatabaseCountersAsync();
         var peakRss = double.NaN;
         using var stop = new CancellationTokenSource();
         var sampling = Task.Run(async () =>
@@ -331,10 +347,17 @@ public sealed class BusyDayBenchmark
         await stop.CancelAsync();
         await sampling;
         var walBytes = await _cluster.WalPositionAsync() - wal;
+        var (sessionsAfter, commitsAfter) = await _cluster.DatabaseCountersAsync();
+        var succeeded = Math.Max(1, step.Succeeded);
         return step with
         {
             Cpu = share,
-            WalBytesPerOperation = Math.Round((double)walBytes / Math.Max(1, step.Succeeded)),
+            CpuPerOperation = new CpuCost(
+                Math.Round(share.Host * share.Seconds * 1000 / succeeded, 3), Math.Round(share.Postgres * share.Seconds * 1000 / succeeded, 3),
+                Math.Round(share.Benchmark * share.Seconds * 1000 / succeeded, 3)),
+            WalBytesPerOperation = Math.Round((double)walBytes / succeeded),
+            SessionsPerThousand = Math.Round(1000.0 * (sessionsAfter - sessions) / succeeded, 1),
+            CommitsPerOperation = Math.Round((double)(commitsAfter - commits) / succeeded, 2),
             HostPeakRssMiB = double.IsNaN(peakRss) ? null : peakRss,
         };
 

@@ -62,6 +62,12 @@ public sealed record BusyDayOptions
     public bool Statements { get; init; } = true;
     /// <summary>pg_stat_statements also inside functions and with planning time: costlier, for finding out why.</summary>
     public bool Profile { get; init; }
+    /// <summary>Appended to the host's connection string (e.g. "No Reset On Close=true"): for experiments, reported with the figures.</summary>
+    public string ConnectionOptions { get; init; } = "";
+
+    /// <summary>Extra environment variables for the host process (NAME=value): for experiments, reported with the figures.</summary>
+    public IReadOnlyList<string> HostEnvironment { get; init; } = [];
+
     public TimerBenchmark.Options Timers { get; init; } = TimerBenchmark.Options.Parse([]);
     public bool SkipTimers { get; init; }
     public int RebuildEvents { get; init; } = 1_000_000;
@@ -112,6 +118,8 @@ public sealed record BusyDayOptions
             Timers = TimerBenchmark.Options.Parse(args, options.Timers),
             SkipTimers = args.Contains("--no-timers"),
             RebuildEvents = (int)Number("--rebuild-events", options.RebuildEvents),
+            ConnectionOptions = Get("--connection-options") ?? "",
+            HostEnvironment = [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--host-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
             Command = command,
         };
     }
@@ -120,5 +128,6 @@ public sealed record BusyDayOptions
         "busy-day [--quick] [--json busy-day.json] [--connections 64] [--step-seconds 5] [--start-rate 100] [--step-factor 1.5] " +
         "[--max-rate 0] [--latency-seconds 20] [--mix-seconds 60] [--no-lifecycle-search] " +
         "[--mix village=70,township=20,county=10,returned=5,reopened=10,duplicates=10] [--seed N] [--no-statements | --profile] " +
-        "[--pending 100000 --spread 600 --window 120 --burst 10000 --lead 10 --burst-lead 15 | --no-timers] [--rebuild-events 1000000] [--host path/Escalation.Host.dll]";
+        "[--pending 100000 --spread 600 --window 120 --burst 10000 --lead 10 --burst-lead 15 | --no-timers] [--rebuild-events 1000000] [--host path/Escalation.Host.dll] " +
+        "[--host-env NAME=value ...] [--connection-options \"Key=value;...\"]";
 }

@@ -100,6 +100,11 @@ public sealed record BusyDayReport
         Line($"Concurrency: {Settings.Connections} HTTP connections to the host, a raw pool of {Settings.Connections}; open loop, steps of " +
             $"{N(Settings.StepSeconds, "0.#")} s from {N(Settings.StartRate)}/s ×{N(Settings.StepFactor, "0.##")}" +
             (Settings.MaxRate > 0 ? $" up to {N(Settings.MaxRate)}/s" : "") + "; sustained = no failures, achieved ≥ 95% of offered, p99 ≤ 1 s.");
+        if (Settings.ConnectionOptions.Length > 0 || Settings.HostEnvironment.Count > 0)
+        {
+            Line($"**An experiment, not the host as shipped:** connection string + `{Settings.ConnectionOptions}`; " +
+                $"host environment {string.Join(", ", Settings.HostEnvironment.Select(e => $"`{e}`"))}.");
+        }
         if (Failures.Count > 0)
         {
             Line();

@@ -14,6 +14,7 @@ public sealed class HostUnderTest : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private bool _disposed;
 
     private HostUnderTest(Process process, StreamWriter log, Uri address, string logPath)
     {
@@ -26,9 +27,10 @@ public sealed class HostUnderTest : IAsyncDisposable
     public Uri Address { get; }
     public string LogPath { get; }
     public int Pid => _process.Id;
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed || _process.HasExited;
 
-    public static HostUnderTest Start(string hostDll, string connectionString, string signingKey, string logPath)
+    public static HostUnderTest Start(
+        string hostDll, string connectionString, string signingKey, string logPath, IReadOnlyList<string> environment)
     {
         if (!File.Exists(hostDll))
             throw new FileNotFoundException($"The host to run, '{hostDll}', does not exist: build it, or name it with --host.");
@@ -46,6 +48,11 @@ public sealed class HostUnderTest : IAsyncDisposable
         info.Environment["ConnectionStrings__Escalation"] = connectionString;
         info.Environment["Escalation__Auth__SigningKey"] = signingKey;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var setting in environment)
+        {
+            var (name, value) = setting.Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException($"--host-env: '{setting}' is not NAME=value.");
+            info.Environment[name] = value;
+        }
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = new Process { StartInfo = info };
@@ -61,7 +68,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     public Memory ReadMemory()
     {
         var status = $"/proc/{_process.Id}/status";
-        if (_process.HasExited || !File.Exists(status))
+        if (HasExited || !File.Exists(status))
             return new Memory(double.NaN, double.NaN);
         var lines = File.ReadAllLines(status);
         double MiB(string key) =>
@@ -88,6 +95,9 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// <summary>Stops the host as a service manager would (SIGTERM), waiting for a graceful shutdown, else kills it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))

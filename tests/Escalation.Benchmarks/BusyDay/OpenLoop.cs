@@ -95,8 +95,17 @@ public sealed record LoadStep(
     /// <summary>Who used the CPUs during the step.</summary>
     public CpuShare? Cpu { get; init; }
 
+    /// <summary>CPU time per successful operation, in milliseconds: the host's, PostgreSQL's and this benchmark's (the clients').</summary>
+    public CpuCost? CpuPerOperation { get; init; }
+
     /// <summary>Write-ahead log written per successful operation (the whole cluster's WAL over the step).</summary>
     public double? WalBytesPerOperation { get; init; }
+
+    /// <summary>Database sessions opened during the step (each a new PostgreSQL server process) per 1,000 successful operations.</summary>
+    public double? SessionsPerThousand { get; init; }
+
+    /// <summary>Transactions committed in the database per successful operation.</summary>
+    public double? CommitsPerOperation { get; init; }
 
     /// <summary>The host process's largest resident memory seen during the step (sampled every 100 ms).</summary>
     public double? HostPeakRssMiB { get; init; }
@@ -117,6 +126,8 @@ public sealed record LoadStep(
 
     private static double Median(IEnumerable<double> values) => Percentiles.Of([.. values.Order()], 50) is var m && double.IsNaN(m) ? 0 : m;
 }
+
+public sealed record CpuCost(double HostMs, double PostgresMs, double BenchmarkMs);
 
 /// <summary>An answer the workload did not expect: a harness or product failure, with what the host said.</summary>
 public sealed class UnexpectedAnswerException(string message) : Exception(message);
