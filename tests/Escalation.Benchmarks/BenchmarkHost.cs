@@ -37,6 +37,11 @@ public sealed class BenchmarkHost : IAsyncDisposable
     private static BenchmarkHost Start(string connectionString, (string, LocalPostgres)? owned, (string Key, string Value)[] settings)
     {
         JasperFxEnvironment.AutoStartHost = true;
+        // The host's content (appsettings.json, Data/) is copied beside the benchmark: without this, the factory looks for
+        // it relative to the current directory, and a benchmark started from the repository's root would not find it.
+        const string contentRoot = "ASPNETCORE_TEST_CONTENTROOT_ESCALATION_HOST";
+        if (Environment.GetEnvironmentVariable(contentRoot) is null)
+            Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Escalation", connectionString);
