@@ -107,7 +107,7 @@ public sealed class BusyDayBenchmark
                 _cluster.Version.Split(" on ")[0], _cluster.Settings, "", "", BenchmarkVersion(), null),
             Settings = _options,
             Baseline = new Baseline(raw.PayloadBytes, null, before, null),
-            NotMeasured = NotMeasured(),
+            NotMeasured = [],
         };
 
         var logPath = Path.Combine(_cluster.Folder, "host.log");
@@ -121,6 +121,8 @@ public sealed class BusyDayBenchmark
         var host = new HostFigures(toReady, toFirstTicket, null, null);
 
         await WarmUpAsync(api, workload);
+        var features = await ReadModelFeatures.DetectAsync(_host.Address, _cluster);
+        report = report with { Features = features };
 
         var open = await SearchAsync("open", rate => Measured(() => OpenLoop.RunAsync("open", rate, _options.StepSeconds, OpenTicket)));
         host = host with { AfterOpenSearch = _host.ReadMemory() };
@@ -136,7 +138,13 @@ public sealed class BusyDayBenchmark
         Expect(openAtHalf);
         Console.WriteLine($"  open at half ({half:F0}/s): p50 {openAtHalf.Latency.P50:F1} ms, p99 {openAtHalf.Latency.P99:F1} ms");
 
+        var lag = features.AsyncProjections.Count > 0 ? ProjectionLag.Start(_cluster) : null;
         var mix = await MixAsync(api, workload, half);
+        if (lag is not null)
+        {
+            await using (lag)
+                mix = mix with { ProjectionLag = await lag.FinishAsync(TimeSpan.FromSeconds(120)) };
+        }
         report = report with { OpenAtHalf = openAtHalf, OpenAtHalfStatements = openStatements, Mix = mix };
 
         if (_options.LifecycleSearch)
@@ -149,6 +157,8 @@ public sealed class BusyDayBenchmark
                 })), startRate: Math.Max(1, open.SustainedMax / mix.MeanRequestsPerCase / 4), stepSeconds: _options.StepSeconds * 2);
             report = report with { CaseSearch = caseSearch };
         }
+
+        report = report with { Audit = await AuditAsync(api, workload, features) };
 
         report = report with { Host = host with { AtEnd = _host.ReadMemory() } };
         _cpu.Take();
@@ -170,7 +180,7 @@ public sealed class BusyDayBenchmark
             report = report with { Timers = timers };
         }
 
-        report = report with { Failures = _failures };
+        report = report with { Failures = _failures, NotMeasured = NotMeasured(report) };
         return report with { Ratios = Ratios(report), Goals = Goals(report) };
 
         async Task<bool> OpenTicket(int _, long planned)
@@ -179,6 +189,68 @@ public sealed class BusyDayBenchmark
             await api.OpenAsync(c.Operator, Workload.Ticket(c.Number, c.VillageCode, c.CategoryCode), planned);
             return true;
         }
+    }
+
+    /// <summary>
+    /// An auditor's reads of a case of 100 events, at a modest open-loop rate on the otherwise idle host: its history,
+    /// and (when the host has them) its state replayed at a random version and the sustained rate of hash-chain checks.
+    /// </summary>
+    private async Task<AuditFigures?> AuditAsync(CountyApi api, Workload workload, ReadModelFeatures features)
+    {
+        if (!features.History)
+            return null;
+        const int events = 100;
+        const string auditor = "aud-01";
+        var rate = _options.Quick ? 20 : 50;
+        Guid id;
+        try
+        {
+            id = await Audit.BuildCaseAsync(api, workload, NextCase(), events);
+        }
+        catch (Exception e) when (e is UnexpectedAnswerException or HttpRequestException or TaskCanceledException)
+        {
+            _failures.Add($"the audited case could not be built: {e.Message}");
+            return null;
+        }
+
+        // The first calls of each route generate and compile its code.
+        for (var i = 0; i < 5; i++)
+        {
+            await api.GetAsync(auditor, $"/api/tickets/{id}/history", "history");
+            if (features.State)
+                await api.GetAsync(auditor, $"/api/tickets/{id}/state?version={i + 1}", "replay");
+            if (features.Verify)
+                await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
+        }
+
+        var history = await Measured(() => OpenLoop.RunAsync("history", rate, _options.LatencySeconds, async (_, _) =>
+            (await api.GetAsync(auditor, $"/api/tickets/{id}/history", "history")).GetArrayLength() == events));
+        Expect(history);
+        Console.WriteLine($"  history of a {events}-event case at {rate}/s: p50 {history.Latency.P50:F1} ms, p99 {history.Latency.P99:F1} ms");
+
+        LoadStep? replay = null;
+        if (features.State)
+        {
+            replay = await Measured(() => OpenLoop.RunAsync("replay", rate, _options.LatencySeconds, async (i, _) =>
+            {
+                var version = Random.Shared.Next(1, events + 1);
+                return (await api.GetAsync(auditor, $"/api/tickets/{id}/state?version={version}", "replay")).GetProperty("version").GetInt64() == version;
+            }));
+            Expect(replay);
+            Console.WriteLine($"  as-of replay at {rate}/s: p50 {replay.Latency.P50:F1} ms, p99 {replay.Latency.P99:F1} ms");
+        }
+
+        RateSearch? verify = null;
+        if (features.Verify)
+        {
+            verify = await SearchAsync("verify", r => Measured(() => OpenLoop.RunAsync("verify", r, _options.StepSeconds, async (_, _) =>
+            {
+                await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
+                return true;
+            })));
+            ExpectFigure(verify.Best, "no offered rate of hash-chain verifications was sustained");
+        }
+        return new AuditFigures(events, history, replay, verify);
     }
 
     /// <summary>The raw baseline's sustained maximum, then its latency at half of it.</summary>
@@ -392,13 +464,24 @@ public sealed class BusyDayBenchmark
             _failures.Add(failure);
     }
 
-    private IReadOnlyList<string> NotMeasured() =>
-    [
-        $"auditor history and as-of replay p99 for a 100-event case: {NotOnMain}",
-        $"hash-chain verification rate: {NotOnMain}",
-        $"projection lag under load (async projections' high-water mark against the event sequence): {NotOnMain}",
-        $"rebuild rate of all projections over {_options.RebuildEvents:N0} events, against a raw sequential scan of the events table: {NotOnMain}",
-    ];
+    private List<string> NotMeasured(BusyDayReport r)
+    {
+        var missing = new List<string>();
+        if (r.Features is not { } features)
+            return ["the read models and the auditors' reads: the host did not start"];
+        if (!features.History)
+            missing.Add($"auditor history p99 for a 100-event case (no {ReadModelFeatures.HistoryRoute}): {NotOnMain}");
+        if (!features.State)
+            missing.Add($"as-of replay p99 for a 100-event case (no {ReadModelFeatures.StateRoute}?version=): {NotOnMain}");
+        if (!features.Verify)
+            missing.Add($"hash-chain verification rate (no {ReadModelFeatures.VerifyRoute}): {NotOnMain}");
+        if (features.AsyncProjections.Count == 0)
+            missing.Add($"projection lag under load (the host has no async projection: no progress in mt_event_progression): {NotOnMain}");
+        missing.Add(_options.Quick
+            ? "rebuild rate of all projections against a raw sequential scan of the events table: full mode only"
+            : $"rebuild rate of all projections over {_options.RebuildEvents:N0} events, against a raw sequential scan of the events table: {NotOnMain}");
+        return missing;
+    }
 
     private static IReadOnlyList<Ratio> Ratios(BusyDayReport r)
     {

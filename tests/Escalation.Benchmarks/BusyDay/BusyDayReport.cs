@@ -39,7 +39,11 @@ public sealed record MixFigures(
     IReadOnlyDictionary<string, Latency> Commands,
     Latency Opening,
     Latency LifecycleCommands,
-    IReadOnlyList<StatementTime> TopStatements);
+    IReadOnlyList<StatementTime> TopStatements)
+{
+    /// <summary>How far the async projections trailed the events during the mix (when the host has any).</summary>
+    public LagFigures? ProjectionLag { get; init; }
+}
 
 public sealed record Ratio(string Figure, double Product, double Baseline, string Unit)
 {
@@ -64,6 +68,8 @@ public sealed record BusyDayReport
     public MixFigures? Mix { get; init; }
     public RateSearch? CaseSearch { get; init; }
     public TimerBenchmark.Figures? Timers { get; init; }
+    public ReadModelFeatures? Features { get; init; }
+    public AuditFigures? Audit { get; init; }
     public required IReadOnlyList<string> NotMeasured { get; init; }
     public IReadOnlyList<Ratio> Ratios { get; init; } = [];
     public IReadOnlyList<Goal> Goals { get; init; } = [];
@@ -199,6 +205,39 @@ public sealed record BusyDayReport
                 Line($"| {command} | {N(latency.Count)} | {L(latency)} |");
             Line($"| all lifecycle commands | {N(mix.LifecycleCommands.Count)} | {L(mix.LifecycleCommands)} |");
             Statements("PostgreSQL during the mix", mix.TopStatements);
+        }
+
+        if (Mix?.ProjectionLag is { } lag)
+        {
+            Line();
+            Line($"Async projections behind the newest event during the mix ({lag.Samples} samples, every 200 ms); all caught up " +
+                (lag.CaughtUpAfterMs is { } caught ? $"{N(caught)} ms after the load ended:" : "**not** within 120 s of the load's end:"));
+            Line();
+            Line("| shard | p50 events behind | p95 | p99 | max |");
+            Line("| --- | --- | --- | --- | --- |");
+            foreach (var (shard, behind) in lag.EventsBehind)
+                Line($"| {shard} | {N(behind.P50)} | {N(behind.P95)} | {N(behind.P99)} | {N(behind.Max)} |");
+        }
+
+        if (Audit is { } audit)
+        {
+            Line();
+            Line($"## Auditors: a case of {audit.Events} events");
+            Line();
+            Line("| read | rate | p50 ms | p95 ms | p99 ms | max ms |");
+            Line("| --- | --- | --- | --- | --- | --- |");
+            foreach (var step in new[] { audit.History, audit.Replay })
+            {
+                if (step is not null)
+                    Line($"| {(step == audit.History ? "history" : "as-of replay (state at a random version)")} | {N(step.OfferedRate)}/s for {N(step.Seconds, "0.#")} s | {L(step.Latency)} |");
+            }
+            if (audit.Verify is { } verify)
+            {
+                Line();
+                Steps(verify, "verifications");
+                Line();
+                Line($"Hash-chain verification: **{N(verify.SustainedMax)} verifications/s** sustained, {N(audit.EventsVerifiedPerSecond)} events/s.");
+            }
         }
 
         if (CaseSearch is { } cases)
