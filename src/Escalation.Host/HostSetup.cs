@@ -8,7 +8,6 @@ using Escalation.Host.Auth;
 using Escalation.Host.Infrastructure;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using Escalation.Projections;
 using Marten;
@@ -54,8 +53,7 @@ public static class HostSetup
             {
                 opts.DatabaseSchemaName = "escalation";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                opts.Projections.Add<TicketStateProjection>(ProjectionLifecycle.Live);
-                opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
+                opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>();
                 opts.Schema.For<IntakeKey>();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;

@@ -205,6 +205,15 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET history [whistle for D-UM]", "dept-D-UM", 200 },
         { "GET history [whistle for D-UM]", "dept-D-HE", 404 },
 
+        // The hash chain: whoever may see the ticket.
+        { "GET verify [handled by village]", "op-01", 200 },
+        { "GET verify [handled by village]", "disp-SC-T01-V01", 200 },
+        { "GET verify [handled by village]", "disp-SC-T02", 404 },
+        { "GET verify [handled by village]", "dept-D-UM", 404 },
+        { "GET verify [handled by village]", "aud-01", 200 },
+        { "GET verify [handled by village]", "admin", 200 },
+        { "GET verify [handled by village]", Anonymous, 401 },
+
         // The queue: a dispatcher sees its unit and the units below it, nothing else.
         { "GET /api/tickets", "disp-SC-T01", 200 },
         { "GET /api/tickets?unit=SC-T01", "disp-SC-T01", 200 },
@@ -337,6 +346,7 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
             "GET ticket [transferred to D-UM]" => new(get, $"/api/tickets/{await TransferredAsync()}"),
             "GET history [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/history"),
             "GET history [whistle for D-UM]" => new(get, $"/api/tickets/{(await WhistledAsync()).TicketId}/history"),
+            "GET verify [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/verify"),
             _ when route.StartsWith("GET /api/", StringComparison.Ordinal) => new(get, route["GET ".Length..]),
             _ => throw new ArgumentException($"No cell arranges {route}.", nameof(route)),
         };
