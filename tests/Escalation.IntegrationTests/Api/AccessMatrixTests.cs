@@ -205,6 +205,16 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET history [whistle for D-UM]", "dept-D-UM", 200 },
         { "GET history [whistle for D-UM]", "dept-D-HE", 404 },
 
+        // The replay: whoever may see the ticket.
+        { "GET state [handled by village]", "op-01", 200 },
+        { "GET state [handled by village]", "op-02", 404 },
+        { "GET state [handled by village]", "disp-SC-T01", 200 },
+        { "GET state [handled by village]", "disp-SC-T02", 404 },
+        { "GET state [handled by village]", "dept-D-UM", 404 },
+        { "GET state [handled by village]", "aud-01", 200 },
+        { "GET state [handled by village]", "admin", 200 },
+        { "GET state [handled by village]", Anonymous, 401 },
+
         // The hash chain: whoever may see the ticket.
         { "GET verify [handled by village]", "op-01", 200 },
         { "GET verify [handled by village]", "disp-SC-T01-V01", 200 },
@@ -346,6 +356,7 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
             "GET ticket [transferred to D-UM]" => new(get, $"/api/tickets/{await TransferredAsync()}"),
             "GET history [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/history"),
             "GET history [whistle for D-UM]" => new(get, $"/api/tickets/{(await WhistledAsync()).TicketId}/history"),
+            "GET state [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/state?version=2"),
             "GET verify [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/verify"),
             _ when route.StartsWith("GET /api/", StringComparison.Ordinal) => new(get, route["GET ".Length..]),
             _ => throw new ArgumentException($"No cell arranges {route}.", nameof(route)),
