@@ -1,4 +1,5 @@
 using Escalation.Projections.Integrity;
+using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -12,6 +13,9 @@ public static class ProjectionSetup
         opts.Projections.Add<TicketStateProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
 
+        // The hash chain and the inline view need each event's version before anything is written; the quick append
+        // modes leave an append without an expected version (a timer's) to be numbered by the database.
+        opts.Events.AppendMode = EventAppendMode.Rich;
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Listeners.Add(new EventChainListener());
     }

@@ -238,6 +238,17 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET /api/tickets", "dept-D-UM", 200 },
         { "GET /api/tickets", Anonymous, 401 },
 
+        // The warning board: dispatchers within their unit, auditors and the administrator anywhere.
+        { "GET /api/board", "disp-SC-T01", 200 },
+        { "GET /api/board?unit=SC-T01-V01", "disp-SC-T01", 200 },
+        { "GET /api/board?unit=SC-T02", "disp-SC-T01", 403 },
+        { "GET /api/board?unit=SC", "disp-SC-T01", 403 },
+        { "GET /api/board?unit=SC-T02", "aud-01", 200 },
+        { "GET /api/board", "admin", 200 },
+        { "GET /api/board", "op-01", 403 },
+        { "GET /api/board", "dept-D-UM", 403 },
+        { "GET /api/board", Anonymous, 401 },
+
         // Reference data: every signed-in user.
         { "GET /api/reference/units", "op-01", 200 },
         { "GET /api/reference/departments", "dept-D-UM", 200 },

@@ -34,6 +34,7 @@ public sealed class OpenApiTests(EscalationApp app) : IClassFixture<EscalationAp
         ResponseSchema(paths.GetProperty("/api/tickets").GetProperty("get"), "200").ShouldEndWith("TicketPage");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/state").GetProperty("get"), "200").ShouldEndWith("TicketView");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/verify").GetProperty("get"), "200").ShouldEndWith("ChainVerification");
+        ResponseSchema(paths.GetProperty("/api/board").GetProperty("get"), "200").ShouldEndWith("WarningBoard");
         foreach (var list in new[] { "units", "departments", "catalogue" })
             paths.GetProperty($"/api/reference/{list}").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _).ShouldBeTrue();
     }
