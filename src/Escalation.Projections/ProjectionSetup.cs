@@ -1,4 +1,5 @@
 using Escalation.Projections.Integrity;
+using Escalation.Projections.Statistics;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -12,6 +13,8 @@ public static class ProjectionSetup
     {
         opts.Projections.Add<TicketStateProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DailyCountsProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<DailyCounts>().Index(x => x.Day);
 
         // The hash chain and the inline view need each event's version before anything is written; the quick append
         // modes leave an append without an expected version (a timer's) to be numbered by the database.

@@ -39,6 +39,10 @@ public sealed class TicketView
     public DateTimeOffset ReportedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Whether the latest resolution came after the resolve deadline running then.</summary>
+    public bool ResolvedLate { get; set; }
+
     public string? Resolution { get; set; }
     public Satisfaction? Rating { get; set; }
     public string? RatingComment { get; set; }
@@ -200,6 +204,7 @@ public sealed class TicketView
     {
         Status = TicketStatus.Resolved;
         ResolvedAt = e.At;
+        ResolvedLate = Clocks.Any(c => c.Clock == Clock.Resolve && e.At > c.Deadline);
         Resolution = e.Summary;
         Rating = null;
         RatingComment = null;

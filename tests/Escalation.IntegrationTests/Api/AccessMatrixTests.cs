@@ -249,6 +249,16 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET /api/board", "dept-D-UM", 403 },
         { "GET /api/board", Anonymous, 401 },
 
+        // The statistics: dispatchers within their unit, auditors and the administrator anywhere.
+        { "GET /api/stats", "disp-SC-T01", 200 },
+        { "GET /api/stats?unit=SC-T01-V01", "disp-SC-T01", 200 },
+        { "GET /api/stats?unit=SC-T02", "disp-SC-T01", 403 },
+        { "GET /api/stats?unit=SC-T02", "aud-01", 200 },
+        { "GET /api/stats?groupBy=department", "admin", 200 },
+        { "GET /api/stats", "op-01", 403 },
+        { "GET /api/stats", "dept-D-UM", 403 },
+        { "GET /api/stats", Anonymous, 401 },
+
         // Reference data: every signed-in user.
         { "GET /api/reference/units", "op-01", 200 },
         { "GET /api/reference/departments", "dept-D-UM", 200 },

@@ -4,6 +4,7 @@ using Escalation.IntegrationTests.Infrastructure;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -21,10 +22,13 @@ public sealed class RebuildTests(EscalationApp app) : IClassFixture<EscalationAp
         var tables = projections.SelectMany(p => p.PublishedTypes()).Distinct()
             .Select(type => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName).ToList();
         tables.ShouldNotBeEmpty();
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var live = await SnapshotAsync(tables);
-        // Spoil one document so that only a real rebuild can give the live snapshot back.
-        await ExecuteAsync($"update {tables[0]} set data = jsonb_set(data, '{{Status}}', '\"Closed\"')");
-        (await SnapshotAsync(tables))[tables[0]].ShouldNotBe(live[tables[0]]);
+        live.Values.ShouldAllBe(documents => documents.Count > 0);
+        // Spoil every document so that only a real rebuild can give the live snapshot back.
+        foreach (var table in tables)
+            await ExecuteAsync($"update {table} set data = jsonb_set(data, '{{Spoiled}}', 'true')");
+        (await SnapshotAsync(tables)).ShouldAllBe(t => !live[t.Key].Intersect(t.Value).Any());
 
         var daemon = app.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         foreach (var projection in projections)
