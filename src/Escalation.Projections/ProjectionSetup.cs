@@ -12,8 +12,9 @@ public static class ProjectionSetup
     public static void AddEscalationReadModels(this StoreOptions opts)
     {
         opts.Projections.Add<TicketStateProjection>(ProjectionLifecycle.Live);
-        opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<DailyCountsProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline, rebuild => rebuild.BatchSize = 5000);
+        // Large pages: each page reads back the earlier events of the tickets it touches, once per page.
+        opts.Projections.Add<DailyCountsProjection>(ProjectionLifecycle.Async, async => async.BatchSize = 5000);
         opts.Schema.For<DailyCounts>().Index(x => x.Day);
 
         // The hash chain and the inline view need each event's version before anything is written; the quick append
