@@ -1,4 +1,5 @@
 using System.Globalization;
+using Escalation.Domain.Intake;
 using JasperFx.Events;
 using JasperFx.Events.Grouping;
 using Marten;
@@ -77,19 +78,24 @@ public sealed class DailyCountsProjection : MultiStreamProjection<DailyCounts, s
                         cells[delta.Id] = (delta with { Counts = sum }, e);
                     }
                 }
-                if (before is null)
-                {
-                    if (e.Data is Domain.Intake.TicketReported reported)
-                        tickets[e.StreamId] = TicketView.Start(reported);
-                }
-                else
-                {
+                if (before is not null)
                     before.When(e.Data);
-                }
+                else if (e.Data is TicketReported reported)
+                    tickets[e.StreamId] = TicketView.Start(reported);
             }
 
+            // One delta per cell and page, carrying the position of the last event that counted in it.
             foreach (var (id, (delta, source)) in cells)
-                grouping.AddEvent(id, new Event<CellDelta>(delta) { Sequence = source.Sequence, Version = source.Version, StreamId = source.StreamId, Timestamp = source.Timestamp, TenantId = source.TenantId });
+            {
+                grouping.AddEvent(id, new Event<CellDelta>(delta)
+                {
+                    Sequence = source.Sequence,
+                    Version = source.Version,
+                    StreamId = source.StreamId,
+                    Timestamp = source.Timestamp,
+                    TenantId = source.TenantId,
+                });
+            }
         }
     }
 }
