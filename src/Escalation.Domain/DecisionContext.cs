@@ -15,7 +15,4 @@ public sealed record CountySettings
 
     /// <summary>How long the citizen may rate a resolution before the ticket may be closed without a rating.</summary>
     public TimeSpan RatingWindow { get; init; } = TimeSpan.FromDays(3);
-
-    /// <summary>How long a summoned department has to report in after a whistle.</summary>
-    public TimeSpan ReportInLimit { get; init; } = TimeSpan.FromHours(2);
 }

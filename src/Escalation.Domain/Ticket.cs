@@ -6,6 +6,7 @@ using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Resolution;
+using Escalation.Domain.Timers;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
 using Escalation.Domain.Withdrawal;
@@ -51,6 +52,11 @@ public sealed record Ticket
 
     public bool CitizenDataErased { get; init; }
 
+    public Urgency Urgency { get; init; }
+
+    /// <summary>The time limits running on the ticket, each with the light it has reached.</summary>
+    public IReadOnlyList<RunningClock> Clocks { get; init; } = [];
+
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
 
@@ -63,6 +69,7 @@ public sealed record Ticket
         HoldingUnitCode = e.HeldByUnitCode,
         VillageCode = e.VillageCode,
         CategoryCode = e.CategoryCode,
+        Urgency = e.Urgency,
     };
 
     /// <summary>Folds a stream that starts with <see cref="TicketReported"/>.</summary>
@@ -89,6 +96,8 @@ public sealed record Ticket
         DuplicateAttached x => On(x),
         TicketWithdrawn x => On(x),
         CitizenDataErased x => On(x),
+        TimeLimitStarted x => On(x),
+        WarningLightLit x => On(x),
         _ => this,
     };
 
@@ -167,6 +176,16 @@ public sealed record Ticket
     private Ticket On(TicketWithdrawn e) => this with { Status = TicketStatus.Withdrawn };
 
     private Ticket On(CitizenDataErased e) => this with { CitizenDataErased = true };
+
+    private Ticket On(TimeLimitStarted e) => this with
+    {
+        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.Deadline, null)],
+    };
+
+    private Ticket On(WarningLightLit e) => this with
+    {
+        Clocks = [.. Clocks.Select(c => c.IsSameAs(e.Clock, e.Holder, e.WhistleId) && c.Deadline == e.Deadline ? c with { Lit = e.Light } : c)],
+    };
 
     private Ticket WithWhistle(Guid whistleId, Func<OpenWhistle, OpenWhistle> change) => this with
     {

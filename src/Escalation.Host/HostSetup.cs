@@ -3,25 +3,29 @@ using System.Text.Json.Serialization;
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
-using Escalation.Host.Features.Intake;
 using Escalation.Host.Auth;
+using Escalation.Host.Features.Intake;
+using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Projections;
+using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
-using Escalation.Projections;
 using Marten;
-using Weasel.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using OpenTelemetry;
-using Scalar.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -77,6 +81,10 @@ public static class HostSetup
             opts.Durability.Mode = shape == DeploymentShape.SingleNode ? DurabilityMode.Solo : DurabilityMode.Balanced;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
+            // A timer's handler may race a command on the same ticket: it retries and then finds the ticket as it is.
+            opts.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            ConfigureTimers(opts.Durability, builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -110,10 +118,23 @@ public static class HostSetup
         app.MapWolverineEndpoints(http =>
         {
             http.RequireAuthorizeOnAll();
+            // '?page=abc' is a 400 with problem details, not page 0.
+            http.RejectUnparseableQueryValues = true;
             http.ConfigureEndpoints(OpenApiSetup.DeclareProblems);
         });
         app.MapOpenApi();
         app.MapScalarApiReference();
+    }
+
+    /// <summary>
+    /// Wolverine polls for due scheduled messages every 5 s and takes 100 at a time by default: a county's
+    /// 09:00 burst of 10,000 timers would take minutes. Poll often and take large pages (see README, Timers).
+    /// </summary>
+    private static void ConfigureTimers(DurabilitySettings durability, IConfiguration configuration)
+    {
+        durability.ScheduledJobPollingTime = configuration.GetValue("Escalation:Timers:PollingInterval", TimeSpan.FromMilliseconds(250));
+        durability.ScheduledJobFirstExecution = TimeSpan.FromMilliseconds(100);
+        durability.RecoveryBatchSize = configuration.GetValue("Escalation:Timers:BatchSize", 2000);
     }
 
     private static void AddAuth(WebApplicationBuilder builder)
@@ -149,7 +170,8 @@ public static class HostSetup
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Npgsql")
                 .AddMeter("Wolverine")
-                .AddMeter("Marten"));
+                .AddMeter("Marten")
+                .AddMeter(TimeLimitDueHandler.MeterName));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
     }

@@ -55,7 +55,10 @@ public sealed class TicketView
     /// <summary>Every department a whistle or a transfer ever named: each may see the ticket.</summary>
     public List<string> Departments { get; set; } = [];
 
-    /// <summary>The time limits running now: to accept, to resolve, and each summoned department's to report in.</summary>
+    /// <summary>
+    /// The time limits started on the ticket, the latest of each (to accept, to resolve, each summoned department's to
+    /// report in), and whether each still runs.
+    /// </summary>
     public List<ClockView> Clocks { get; set; } = [];
 
     /// <summary>The nearest deadline of the running clocks.</summary>
@@ -113,6 +116,7 @@ public sealed class TicketView
             case TimeLimitStarted x: On(x); break;
             case WarningLightLit x: On(x); break;
         }
+        RunClocks();
     }
 
     private void On(TicketTriaged e)
@@ -122,7 +126,6 @@ public sealed class TicketView
         Level = e.Level;
         HoldingUnitCode = e.HandlingUnitCode;
         HandlingTier = e.HandlingTier;
-        StopClocks(c => c.Clock is Clock.Accept or Clock.Resolve);
         LastChangedAt = e.At;
     }
 
@@ -130,7 +133,6 @@ public sealed class TicketView
     {
         Status = TicketStatus.InHandling;
         AcceptedAt ??= e.At;
-        StopClocks(c => c.Clock == Clock.Accept);
         LastChangedAt = e.At;
     }
 
@@ -141,10 +143,8 @@ public sealed class TicketView
         if (e.WhistleId is { } whistleId)
         {
             Whistles.Single(w => w.Id == whistleId).ReturnedBy.Add(e.ReturnedBy);
-            StopClocks(c => c.Clock == Clock.ReportIn && c.WhistleId == whistleId && c.Holder == e.ReturnedBy);
             return;
         }
-        StopClocks(c => c.Clock is Clock.Accept or Clock.Resolve);
         if (HoldingDepartmentCode is not null)
         {
             Status = TicketStatus.InHandling;
@@ -164,7 +164,6 @@ public sealed class TicketView
         HandlingTier = e.ToTier;
         ResolvedAt = null;
         Escalations++;
-        StopClocks(c => c.Clock is Clock.Accept or Clock.Resolve);
         LastChangedAt = e.At;
     }
 
@@ -173,7 +172,6 @@ public sealed class TicketView
         Status = TicketStatus.Dispatched;
         HoldingDepartmentCode = e.DepartmentCode;
         AddDepartment(e.DepartmentCode);
-        StopClocks(c => c.Clock is Clock.Accept or Clock.Resolve);
         LastChangedAt = e.At;
     }
 
@@ -196,7 +194,6 @@ public sealed class TicketView
     private void On(DepartmentReportedIn e)
     {
         Whistles.Single(w => w.Id == e.WhistleId).ReportIns.Add(new ReportInView(e.DepartmentCode, e.Person, e.OnSite, e.At));
-        StopClocks(c => c.Clock == Clock.ReportIn && c.WhistleId == e.WhistleId && c.Holder == e.DepartmentCode);
         LastChangedAt = e.At;
     }
 
@@ -204,12 +201,12 @@ public sealed class TicketView
     {
         Status = TicketStatus.Resolved;
         ResolvedAt = e.At;
-        ResolvedLate = Clocks.Any(c => c.Clock == Clock.Resolve && e.At > c.Deadline);
+        ResolvedLate = Clocks.Any(c => c.Running && c.Clock == Clock.Resolve && e.At > c.Deadline);
         Resolution = e.Summary;
         Rating = null;
         RatingComment = null;
-        // A resolution ends the ticket's whistles, and with them the report-in clocks.
-        StopClocks(_ => true);
+        foreach (var whistle in Whistles)
+            whistle.Open = false;
         LastChangedAt = e.At;
     }
 
@@ -241,7 +238,6 @@ public sealed class TicketView
         Status = TicketStatus.Closed;
         ClosedAt = e.At;
         ClosedBecause = e.Because;
-        StopClocks(_ => true);
         LastChangedAt = e.At;
     }
 
@@ -249,7 +245,6 @@ public sealed class TicketView
     {
         Status = TicketStatus.Merged;
         MergedInto = e.MasterTicketId;
-        StopClocks(_ => true);
         LastChangedAt = e.At;
     }
 
@@ -262,40 +257,52 @@ public sealed class TicketView
     private void On(TicketWithdrawn e)
     {
         Status = TicketStatus.Withdrawn;
-        StopClocks(_ => true);
         LastChangedAt = e.At;
     }
 
     /// <summary>A newer limit on the same clock (for report-in: the same whistle and department) replaces the older one.</summary>
     private void On(TimeLimitStarted e)
     {
-        StopClocks(c => c.Clock == e.Clock && (e.Clock != Clock.ReportIn || (c.WhistleId == e.WhistleId && c.Holder == e.Holder)));
-        Clocks.Add(new ClockView(e.Clock, e.Holder, e.YellowAt, e.Deadline, e.WhistleId, WarningLight.None));
-        OnClocksChanged();
+        Clocks.RemoveAll(c => c.Clock == e.Clock && c.WhistleId == e.WhistleId && (e.Clock != Clock.ReportIn || c.Holder == e.Holder));
+        Clocks.Add(new ClockView(e.Clock, e.Holder, e.YellowAt, e.Deadline, e.WhistleId, WarningLight.None, Running: true));
     }
 
-    /// <summary>A light for a clock that has since stopped or been replaced (another holder or deadline) changes nothing.</summary>
+    /// <summary>A light for a limit since replaced (another holder or deadline) changes nothing.</summary>
     private void On(WarningLightLit e)
     {
         var index = Clocks.FindIndex(c => c.Clock == e.Clock && c.Holder == e.Holder && c.Deadline == e.Deadline && c.WhistleId == e.WhistleId);
-        if (index < 0)
-            return;
         var light = e.Light == Domain.Timers.Light.Red ? WarningLight.Red : WarningLight.Yellow;
-        if (light > Clocks[index].Light)
+        if (index >= 0 && light > Clocks[index].Light)
             Clocks[index] = Clocks[index] with { Light = light };
-        OnClocksChanged();
     }
 
-    private void StopClocks(Predicate<ClockView> stops)
+    /// <summary>
+    /// A clock runs as the timers judge it (the domain's CheckTimeLimit): to accept while the ticket waits for its holder
+    /// to sign for it, to resolve while that holder handles it, to report in while the whistle is open and the department
+    /// has neither reported in nor returned the summons; none once the ticket is closed, withdrawn or merged.
+    /// </summary>
+    private void RunClocks()
     {
-        if (Clocks.RemoveAll(stops) > 0)
-            OnClocksChanged();
-    }
-
-    private void OnClocksChanged()
-    {
-        NextDeadline = Clocks.Count == 0 ? null : Clocks.Min(c => c.Deadline);
-        Light = Clocks.Count == 0 ? WarningLight.None : Clocks.Max(c => c.Light);
+        var holder = HoldingDepartmentCode ?? HoldingUnitCode;
+        var open = Status is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Merged);
+        for (var i = 0; i < Clocks.Count; i++)
+        {
+            var clock = Clocks[i];
+            var runs = open && clock.Clock switch
+            {
+                Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == holder,
+                Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == holder,
+                _ => Whistles.FirstOrDefault(w => w.Id == clock.WhistleId) is { Open: true } whistle
+                    && whistle.Departments.Contains(clock.Holder)
+                    && whistle.ReportIns.All(r => r.DepartmentCode != clock.Holder)
+                    && !whistle.ReturnedBy.Contains(clock.Holder),
+            };
+            if (runs != clock.Running)
+                Clocks[i] = clock with { Running = runs };
+        }
+        var running = Clocks.Where(c => c.Running).ToList();
+        NextDeadline = running.Count == 0 ? null : running.Min(c => c.Deadline);
+        Light = running.Count == 0 ? WarningLight.None : running.Max(c => c.Light);
     }
 
     private void AddDepartment(string department)
@@ -315,13 +322,17 @@ public sealed class WhistleView
     public List<string> Departments { get; set; } = [];
     public List<ReportInView> ReportIns { get; set; } = [];
     public List<string> ReturnedBy { get; set; } = [];
+
+    /// <summary>Open until the ticket is resolved.</summary>
+    public bool Open { get; set; } = true;
 }
 
 public sealed record ReportInView(string DepartmentCode, string Person, bool OnSite, DateTimeOffset At);
 
-/// <summary>A running time limit: <see cref="Holder"/> (a unit or department) must act by <see cref="Deadline"/>.</summary>
+/// <summary>A time limit: <see cref="Holder"/> (a unit or department) must act by <see cref="Deadline"/>.</summary>
 /// <param name="WhistleId">For a report-in clock, the whistle it answers.</param>
-public sealed record ClockView(Clock Clock, string Holder, DateTimeOffset YellowAt, DateTimeOffset Deadline, Guid? WhistleId, WarningLight Light);
+/// <param name="Light">The light the timers lit for this limit.</param>
+public sealed record ClockView(Clock Clock, string Holder, DateTimeOffset YellowAt, DateTimeOffset Deadline, Guid? WhistleId, WarningLight Light, bool Running);
 
 /// <summary>
 /// Inline: the view is written in the same transaction as the events, so a command's answer and the

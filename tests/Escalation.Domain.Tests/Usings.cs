@@ -7,6 +7,7 @@ global using Escalation.Domain.Rating;
 global using Escalation.Domain.Reference;
 global using Escalation.Domain.Resolution;
 global using Escalation.Domain.Supervision;
+global using Escalation.Domain.Timers;
 global using Escalation.Domain.Triage;
 global using Escalation.Domain.Whistle;
 global using Escalation.Domain.Withdrawal;

@@ -14,10 +14,9 @@ public class WhistleRules
                 TicketId, DongpingDispatcher, Now, WhistleId, Dongping, UrbanAndHousing, Now.AddHours(2), "Illegal extension on a road."));
 
     [Fact]
-    public void the_report_in_deadline_follows_the_countys_limit() =>
-        Given(InHandlingAtDongping)
-            .When(new BlowWhistle(TicketId, DongpingDispatcher, WhistleId, UrbanAndHousing, "Urgent."),
-                CountySettings.Default with { ReportInLimit = TimeSpan.FromMinutes(30) })
+    public void the_report_in_deadline_follows_the_countys_limit_for_the_tickets_urgency() =>
+        Given([Reported() with { Urgency = Urgency.Emergency }, .. InHandlingAtDongping.Skip(1)])
+            .When(new BlowWhistle(TicketId, DongpingDispatcher, WhistleId, UrbanAndHousing, "Urgent."))
             .ShouldEmit(new WhistleBlown(
                 TicketId, DongpingDispatcher, Now, WhistleId, Dongping, UrbanAndHousing, Now.AddMinutes(30), "Urgent."));
 

@@ -197,9 +197,11 @@ public sealed class CaseSimulator
                 .Distinct().Take(1 + sim._random.Next(3)).ToList();
             var whistleId = sim.NewId();
             Act(new BlowWhistle(id, Holder(), whistleId, departments, "需多部门联合处置"), After(10, 120));
-            var blownAt = _now;
-            var deadline = blownAt + Settings.ReportInLimit;
-            var yellowAt = blownAt + Settings.ReportInLimit * 0.75;
+            var blown = (WhistleBlown)_events[^1];
+            var blownAt = blown.At;
+            var limit = blown.ReportInDeadline - blown.At;
+            var deadline = blown.ReportInDeadline;
+            var yellowAt = blownAt + limit * 0.75;
             foreach (var department in departments)
                 Append(new TimeLimitStarted(id, Actor.System, _now, Clock.ReportIn, department, yellowAt, deadline, whistleId));
 
@@ -210,7 +212,7 @@ public sealed class CaseSimulator
                 var roll = sim._random.NextDouble();
                 if (roll < 0.88)
                 {
-                    var at = blownAt + sim.Between(TimeSpan.FromMinutes(10), roll < 0.8 ? Settings.ReportInLimit : TimeSpan.FromHours(1));
+                    var at = blownAt + sim.Between(TimeSpan.FromMinutes(10), roll < 0.8 ? limit : TimeSpan.FromHours(1));
                     steps.Add((at, roll < 0.8
                         ? () => Act(new ReportIn(id, Department(department), whistleId, sim.Chance(0.7), null), at)
                         : () => Act(new ReturnSummons(id, Department(department), whistleId, "不属于本部门职责"), at)));

@@ -1,3 +1,5 @@
+using Escalation.Domain.Timers;
+
 namespace Escalation.Domain.Reference;
 
 /// <summary>
@@ -17,13 +19,15 @@ public sealed class ReferenceData
         IReadOnlyList<Unit> units,
         IReadOnlyList<Department> departments,
         IReadOnlyList<Matter> catalogue,
-        IReadOnlyList<User>? users = null)
+        IReadOnlyList<User>? users = null,
+        TimeLimitPolicy? timeLimits = null)
     {
         Version = version;
         Units = units;
         Departments = departments;
         Catalogue = catalogue;
         Users = users ?? [];
+        TimeLimits = timeLimits ?? TimeLimitPolicy.Default(BusinessCalendar.WeekdaysOnly);
         _units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         _departments = departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
         _matters = catalogue.ToDictionary(m => m.Code, StringComparer.Ordinal);
@@ -37,6 +41,13 @@ public sealed class ReferenceData
     public IReadOnlyList<Department> Departments { get; }
     public IReadOnlyList<Matter> Catalogue { get; }
     public IReadOnlyList<User> Users { get; }
+
+    /// <summary>The county's time limits with its business calendar (weekdays only until one is attached with <see cref="WithCalendar"/>).</summary>
+    public TimeLimitPolicy TimeLimits { get; }
+
+    /// <summary>The same reference data with the county's business calendar attached to its time limits.</summary>
+    public ReferenceData WithCalendar(BusinessCalendar calendar) =>
+        new(Version, Units, Departments, Catalogue, Users, TimeLimits.WithCalendar(calendar));
 
     public Unit? FindUnit(string? code) => code is not null && _units.TryGetValue(code, out var u) ? u : null;
     public Department? FindDepartment(string? code) => code is not null && _departments.TryGetValue(code, out var d) ? d : null;

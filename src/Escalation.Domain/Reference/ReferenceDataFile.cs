@@ -9,7 +9,8 @@ internal sealed record ReferenceDataFile(
     IReadOnlyList<UnitEntry?>? Units,
     IReadOnlyList<DepartmentEntry?>? Departments,
     IReadOnlyList<MatterEntry?>? Catalogue,
-    IReadOnlyList<UserEntry?>? Users);
+    IReadOnlyList<UserEntry?>? Users,
+    TimeLimitsEntry? TimeLimits);
 
 internal sealed record UnitEntry(string? Code, string? NameZh, string? NameEn, string? Kind, string? ParentCode);
 
@@ -26,3 +27,11 @@ internal sealed record MatterEntry(
     string? TimeLimit);
 
 internal sealed record UserEntry(string? Id, string? NameZh, string? NameEn, string? Role, string? UnitCode);
+
+/// <summary>Overrides of the default time limits; keys are camelCase enum names, values time limits as text ("30 minutes").</summary>
+internal sealed record TimeLimitsEntry(
+    double? YellowShare,
+    IReadOnlyDictionary<string, string?>? Accept,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>?>? Resolve,
+    IReadOnlyDictionary<string, string?>? ResolveCap,
+    IReadOnlyDictionary<string, string?>? ReportIn);

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Escalation.Domain.Timers;
 
 namespace Escalation.Domain.Reference;
 
 /// <summary>
 /// Reads a county's reference data file (JSON, camelCase) and checks it whole: required fields, enum values,
-/// duplicate codes, the jurisdiction tree, departments' powers and users' places.
+/// duplicate codes, the jurisdiction tree, departments' powers and users' places; and the optional "timeLimits"
+/// section, which overrides the default time limits (TimeLimitSettings.Default) one value at a time.
 /// </summary>
 public static class ReferenceDataParser
 {
@@ -42,10 +44,12 @@ public static class ReferenceDataParser
         var departments = ReadDepartments(file.Departments, written, errors);
         var catalogue = ReadCatalogue(file.Catalogue, written, errors);
         var users = ReadUsers(file.Users ?? [], unitsByCode, written, errors);
+        var timeLimits = ReadTimeLimits(file.TimeLimits, errors);
 
         if (errors.Count > 0)
             throw new ReferenceDataException(errors);
-        return new ReferenceData(file.Version!, units, departments, catalogue, users);
+        return new ReferenceData(
+            file.Version!, units, departments, catalogue, users, new TimeLimitPolicy(BusinessCalendar.WeekdaysOnly, timeLimits));
     }
 
     private sealed record WrittenCodes(
@@ -54,7 +58,7 @@ public static class ReferenceDataParser
         IReadOnlySet<string> Matters,
         IReadOnlySet<string> Powers);
 
-    private static string Malformed(JsonException e)
+    internal static string Malformed(JsonException e)
     {
         // The exception's message ends with its own path and 0-based position; keep the reason only.
         var reason = e.Message;
@@ -228,6 +232,65 @@ public static class ReferenceDataParser
                 $"an {NameOf(user.Role)} belongs to the county, not to {unit.Code}",
             _ => null,
         };
+    }
+
+    /// <summary>The default time limits with the file's overrides; the section and each of its parts may be left out.</summary>
+    private static TimeLimitSettings ReadTimeLimits(TimeLimitsEntry? entry, List<string> errors)
+    {
+        var defaults = TimeLimitSettings.Default;
+        if (entry is null)
+            return defaults;
+        if (entry.YellowShare is { } share && !(share is > 0 and < 1))
+            errors.Add($"timeLimits.yellowShare {share} is not between 0 and 1");
+
+        var accept = Limits(entry.Accept, defaults.Accept, "timeLimits.accept", "urgency", errors);
+        var resolve = new Dictionary<TimeLimitClass, IReadOnlyDictionary<Tier, TimeLimit>>(defaults.Resolve);
+        foreach (var (classKey, tiers) in entry.Resolve ?? new Dictionary<string, IReadOnlyDictionary<string, string?>?>())
+        {
+            if (Key<TimeLimitClass>(classKey, "timeLimits.resolve", "time-limit class", errors) is not { } limitClass)
+                continue;
+            if (tiers is null)
+                errors.Add($"timeLimits.resolve.{classKey} is null");
+            else
+                resolve[limitClass] = Limits(tiers, defaults.Resolve[limitClass], $"timeLimits.resolve.{classKey}", "tier", errors);
+        }
+
+        return new TimeLimitSettings(
+            accept,
+            resolve,
+            Limits(entry.ResolveCap, defaults.ResolveCap, "timeLimits.resolveCap", "urgency", errors),
+            Limits(entry.ReportIn, defaults.ReportIn, "timeLimits.reportIn", "urgency", errors),
+            entry.YellowShare ?? defaults.YellowShare);
+    }
+
+    /// <summary>The default limits with those written under <paramref name="path"/> in their place.</summary>
+    private static Dictionary<TKey, TimeLimit> Limits<TKey>(
+        IReadOnlyDictionary<string, string?>? written, IReadOnlyDictionary<TKey, TimeLimit> defaults, string path, string noun, List<string> errors)
+        where TKey : struct, Enum
+    {
+        var limits = new Dictionary<TKey, TimeLimit>(defaults);
+        foreach (var (key, text) in written ?? new Dictionary<string, string?>())
+        {
+            if (Key<TKey>(key, path, noun, errors) is not { } choice)
+                continue;
+            if (TimeLimit.TryParse(text, out var limit))
+                limits[choice] = limit;
+            else
+                errors.Add($"{path}.{key}: {(text is null ? "null" : $"'{text}'")} is not a time limit (expected e.g. \"30 minutes\", \"2 hours\", \"1 day\", \"4 working hours\", \"1 working day\")");
+        }
+        return limits;
+    }
+
+    private static TEnum? Key<TEnum>(string key, string path, string noun, List<string> errors) where TEnum : struct, Enum
+    {
+        var choices = Enum.GetValues<TEnum>();
+        foreach (var choice in choices)
+        {
+            if (string.Equals(NameOf(choice), key, StringComparison.Ordinal))
+                return choice;
+        }
+        errors.Add($"{path}: {noun} '{key}' is unknown (expected one of {string.Join(", ", choices.Select(NameOf))})");
+        return null;
     }
 
     /// <summary>The entries of a section, each with a check labelled by its code, or by its index when the code is blank.</summary>

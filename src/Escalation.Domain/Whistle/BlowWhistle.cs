@@ -1,10 +1,12 @@
 using Escalation.Domain.Reference;
+using Escalation.Domain.Timers;
 
 namespace Escalation.Domain.Whistle;
 
 /// <summary>
 /// A township, street or the county, handling a ticket, blows the whistle (吹哨) and summons the
-/// departments whose powers the matter needs; they must report in within the county's limit.
+/// departments whose powers the matter needs; they must report in within the county's report-in limit
+/// for the ticket's urgency (<see cref="TimeLimitPolicy"/>).
 /// </summary>
 /// <param name="WhistleId">Chosen by the host, so the departments can answer this whistle.</param>
 public sealed record BlowWhistle(Guid TicketId, Actor By, Guid WhistleId, IReadOnlyList<string> DepartmentCodes, string Reason) : ITicketCommand
@@ -26,7 +28,9 @@ public sealed record BlowWhistle(Guid TicketId, Actor By, Guid WhistleId, IReadO
         if (DepartmentCodes.Distinct().Count() != DepartmentCodes.Count)
             return Decision.Reject(RuleCodes.DuplicateDepartment, "A whistle names each department once.");
 
-        return Decision.Accept(new WhistleBlown(
-            TicketId, By, context.Now, WhistleId, state.Holder, DepartmentCodes, context.Now + context.Settings.ReportInLimit, Reason));
+        var limitClass = context.Reference.FindMatter(state.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
+        var reportInBy = context.Reference.TimeLimits
+            .DeadlineFor(Clock.ReportIn, limitClass, state.Urgency, state.HandlingTier ?? Tier.Township, context.Now).DueAt;
+        return Decision.Accept(new WhistleBlown(TicketId, By, context.Now, WhistleId, state.Holder, DepartmentCodes, reportInBy, Reason));
     }
 }

@@ -3,10 +3,13 @@ using Escalation.Domain.Closure;
 using Escalation.Domain.Merging;
 using Escalation.Domain.Privacy;
 using Escalation.Domain.Reference;
+using Escalation.Domain.Timers;
+using Escalation.Host.Features.Timers;
 using Escalation.Host.Auth;
 using Escalation.Projections;
 using JasperFx.Events;
 using Marten;
+using Wolverine;
 using JasperFx;
 
 namespace Escalation.Host.Api;
@@ -31,8 +34,9 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
     public DecisionContext Context() => new(clock.GetUtcNow(), reference, settings);
 
     public async Task<IResult> RunAsync(
-        HttpContext http, IDocumentSession session, Guid ticketId, TicketAction action, Fields fields, Func<Actor, ITicketCommand> command) =>
-        (await ExecuteAsync(http, session, ticketId, action, fields, command)).ToResult();
+        HttpContext http, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketAction action, Fields fields,
+        Func<Actor, ITicketCommand> command) =>
+        (await ExecuteAsync(http, session, bus, ticketId, action, fields, command)).ToResult();
 
     /// <summary>
     /// Checks in this order: the role (403), the request's fields (400), If-Match (400), the ticket and whether
@@ -40,7 +44,8 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
     /// <paramref name="command"/> runs only once the fields are valid.
     /// </summary>
     public async Task<CommandOutcome> ExecuteAsync(
-        HttpContext http, IDocumentSession session, Guid ticketId, TicketAction action, Fields fields, Func<Actor, ITicketCommand> command)
+        HttpContext http, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketAction action, Fields fields,
+        Func<Actor, ITicketCommand> command)
     {
         if (CheckRequest(http, action, fields, out var expectedVersion) is { } refused)
             return Fail(refused);
@@ -51,14 +56,33 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
         if (CheckVersion(expectedVersion, stream.CurrentVersion) is { } stale)
             return Fail(stale);
 
-        var decision = command(EscalationClaims.ActorOf(http.User)).Decide(stream.Aggregate, Context());
+        var context = Context();
+        var decision = command(EscalationClaims.ActorOf(http.User)).Decide(stream.Aggregate, context);
         if (decision.IsRejected)
             return Fail(Problems.Rejected(decision.Rejection));
 
-        var version = (stream.CurrentVersion ?? 0) + decision.Events.Count;
-        stream.AppendMany(decision.Events);
-        await AlsoChangeAsync(session, stream.Aggregate, decision, http.RequestAborted);
-        return await SaveAsync(http, session, ticketId, version, decision.Events);
+        var version = stream.CurrentVersion ?? 0;
+        var appended = await AppendAsync(session, bus, stream, decision, context, http.RequestAborted);
+        return await SaveAsync(http, session, ticketId, version + appended.Count, appended);
+    }
+
+    /// <summary>
+    /// Appends a decision's events and the time limits they start, schedules those limits' timers in the same
+    /// transaction (Wolverine's outbox), and makes the changes that go with the events. Returns what was appended.
+    /// </summary>
+    public async Task<IReadOnlyList<object>> AppendAsync(
+        IDocumentSession session, IMessageBus bus, IEventStream<Ticket> stream, Decision decision, DecisionContext context, CancellationToken ct)
+    {
+        var clocks = Timekeeping.ClocksStartedBy(stream.Aggregate!, decision.Events, context);
+        IReadOnlyList<object> appended = [.. decision.Events, .. clocks];
+        stream.AppendMany(appended);
+        foreach (var clock in clocks)
+        {
+            await bus.ScheduleAsync(TimeLimitDue.For(clock, Light.Yellow), clock.YellowAt);
+            await bus.ScheduleAsync(TimeLimitDue.For(clock, Light.Red), clock.Deadline);
+        }
+        await AlsoChangeAsync(session, stream.Aggregate!, decision, ct);
+        return appended;
     }
 
     /// <summary>The checks made before any ticket is loaded: role, fields and the If-Match header.</summary>

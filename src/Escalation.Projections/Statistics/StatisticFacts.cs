@@ -71,7 +71,7 @@ public static class StatisticFacts
                 yield return new(Day(x.At), before.HoldingUnitCode, x.DepartmentCode, category, new Counts { Dispatched = 1 });
                 break;
             case TicketAccepted x:
-                var accept = before.Clocks.FirstOrDefault(c => c.Clock == Clock.Accept);
+                var accept = before.Clocks.FirstOrDefault(c => c.Running && c.Clock == Clock.Accept);
                 yield return ForHolder(before, x.At, new Counts { Accepted = 1, AcceptedInTime = accept is null || x.At <= accept.Deadline ? 1 : 0 });
                 break;
             case TicketResolved x:

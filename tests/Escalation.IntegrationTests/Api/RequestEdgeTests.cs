@@ -109,4 +109,15 @@ public sealed class RequestEdgeTests(EscalationApp app) : IClassFixture<Escalati
         await response.ShouldHaveStatusAsync(HttpStatusCode.NotFound);
         (response.Content.Headers.ContentType?.MediaType).ShouldBe("application/problem+json");
     }
+
+    [Theory]
+    [InlineData("/api/tickets?page=abc")]
+    [InlineData("/api/tickets?pageSize=1e9")]
+    public async Task a_query_value_that_is_not_a_number_is_400_not_a_default(string path)
+    {
+        var response = await app.ClientFor("disp-SC").GetAsync(path);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
 }

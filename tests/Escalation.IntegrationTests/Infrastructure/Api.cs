@@ -49,11 +49,14 @@ public static class Api
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("ticket");
     }
 
-    public static async Task<string[]> HistoryAsync(this HttpClient client, Guid ticketId)
+    /// <summary>The types of the ticket's events in order; the time limits they start are left out unless asked for.</summary>
+    public static async Task<string[]> HistoryAsync(this HttpClient client, Guid ticketId, bool withTimeLimits = false)
     {
         var response = await client.GetAsync($"/api/tickets/{ticketId}/history");
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).EnumerateArray().Select(e => e.GetProperty("type").GetString()!)];
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).EnumerateArray()
+            .Select(e => e.GetProperty("type").GetString()!)
+            .Where(type => withTimeLimits || type != "TimeLimitStarted")];
     }
 
     public static async Task ShouldHaveStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)

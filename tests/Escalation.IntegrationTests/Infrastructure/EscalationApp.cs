@@ -9,10 +9,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Escalation.IntegrationTests.Infrastructure;
 
-/// <summary>The real host on a database of its own, shared by the tests of one class.</summary>
+/// <summary>
+/// The real host on a database of its own. As a class fixture: a new database and the fake clock, shared by the
+/// tests of one class. With <see cref="StartAsync"/>: a given database, extra settings and the real clock, for
+/// tests that stop and start the host or wait for real timers.
+/// </summary>
 public sealed class EscalationApp : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
+    private IReadOnlyList<(string Key, string Value)> _settings = [];
+    private bool _realClock;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
     public string ConnectionString { get; private set; } = "";
@@ -20,15 +26,26 @@ public sealed class EscalationApp : IAsyncLifetime
     public IServiceProvider Services => Factory.Services;
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
 
+    public static async Task<EscalationApp> StartAsync(string connectionString, params (string Key, string Value)[] settings)
+    {
+        var app = new EscalationApp { ConnectionString = connectionString, _settings = settings, _realClock = true };
+        await app.InitializeAsync();
+        return app;
+    }
+
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestCluster.CreateDatabaseAsync("app");
+        if (ConnectionString.Length == 0)
+            ConnectionString = await TestCluster.CreateDatabaseAsync("app");
         // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
         JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            foreach (var (key, value) in _settings)
+                web.UseSetting(key, value);
+            if (!_realClock)
+                web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Client = _factory.CreateClient();
     }

@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests(EscalationApp app) : IClassFixture<Escalati
 
         await stale.ShouldHaveStatusAsync(HttpStatusCode.PreconditionFailed);
         await current.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        current.Headers.ETag!.Tag.ShouldBe("\"2\"");
+        current.Headers.ETag!.Tag.ShouldBe("\"3\"", "the triage and the clock to accept it starts");
         (await app.ClientFor("aud-01").HistoryAsync(id)).ShouldBe(["TicketReported", "TicketTriaged"]);
     }
 }

@@ -19,21 +19,22 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
     private readonly HttpClient _auditor = app.ClientFor("aud-01");
     private readonly DateTimeOffset _t0 = app.Clock.GetUtcNow();
 
-    private sealed record Clk(string Clock, string Holder, DateTimeOffset YellowAt, DateTimeOffset Deadline, Guid? WhistleId, string Light);
+    private sealed record Clk(string Clock, string Holder, DateTimeOffset YellowAt, DateTimeOffset Deadline, Guid? WhistleId, string Light, bool Running);
 
     private sealed record Row(string Code, string Name, int Yellow, int Red);
 
     private sealed record Board(string Unit, int Yellow, int Red, Row Own, Row[] Units, Row[] Departments);
 
     [Fact]
-    public async Task the_view_keeps_the_running_clocks_their_lights_and_the_nearest_deadline()
+    public async Task the_view_keeps_the_clocks_their_lights_and_the_nearest_deadline_of_those_running()
     {
         var township = app.ClientFor("disp-SC-T01");
         var village = app.ClientFor("disp-SC-T01-V01");
         var id = await _operator.ReportAsync();
         await township.DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        var accept = new Clk("accept", "SC-T01-V01", _t0.AddMinutes(90), _t0.AddHours(2), null, "none");
+        var accept = new Clk("accept", "SC-T01-V01", _t0.AddMinutes(90), _t0.AddHours(2), null, "none", Running: true);
 
+        // A limit the test sets replaces the one the host started with the triage.
         await AppendAsync(id, Started(id, Clock.Accept, "SC-T01-V01", 90, 120));
         (await ClocksAsync(id)).ShouldBe([accept]);
         (await LightAsync(id)).ShouldBe(("none", _t0.AddHours(2)));
@@ -49,14 +50,30 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
         await AppendAsync(id, Lit(id, Clock.Accept, Light.Red, "SC-T01-V01", 120));
         (await LightAsync(id)).ShouldBe(("red", _t0.AddHours(2)));
 
+        // Accepted: the accept clock stops (its red stays on it) and the host starts the clock to resolve.
         await village.DoAsync(id, "accept");
-        (await ClocksAsync(id)).ShouldBeEmpty();
-        (await LightAsync(id)).ShouldBe(("none", (DateTimeOffset?)null));
+        var clocks = await ClocksAsync(id);
+        clocks.Select(c => (c.Clock, c.Holder, c.Light, c.Running)).ShouldBe([("accept", "SC-T01-V01", "red", false), ("resolve", "SC-T01-V01", "none", true)]);
+        (await LightAsync(id)).ShouldBe(("none", clocks[1].Deadline));
 
-        await AppendAsync(id, Started(id, Clock.Resolve, "SC-T01-V01", 60 * 54, 60 * 72));
-        (await LightAsync(id)).ShouldBe(("none", _t0.AddHours(72)));
+        // Escalated: the township must accept; the village's clock to resolve stops.
         await village.DoAsync(id, "escalate", new { reason = "beyond-powers" });
-        (await ClocksAsync(id)).ShouldBeEmpty();
+        (await ClocksAsync(id)).Where(c => c.Running).Select(c => (c.Clock, c.Holder)).ShouldBe([("accept", "SC-T01")]);
+    }
+
+    [Fact]
+    public async Task a_clock_runs_whenever_the_timers_would_judge_it_running_so_a_returned_transfer_revives_the_countys()
+    {
+        var county = app.ClientFor("disp-SC");
+        var id = await _operator.ReportAsync(Api.NewTicket(villageCode: "SC-T03-V01"));
+        await app.ClientFor("disp-SC-T03").DoAsync(id, "triage", new { categoryCode = "M-LE-01", unitCode = "SC" });
+        await county.DoAsync(id, "accept");
+        await county.DoAsync(id, "transfer", new { departmentCode = "D-UM" });
+        (await ClocksAsync(id)).Where(c => c.Running).Select(c => (c.Clock, c.Holder)).ShouldBe([("accept", "D-UM")]);
+
+        await app.ClientFor("dept-D-UM").DoAsync(id, "return", new { reason = "不属于本局职责" });
+
+        (await ClocksAsync(id)).Where(c => c.Running).Select(c => (c.Clock, c.Holder)).ShouldBe([("resolve", "SC")]);
     }
 
     [Fact]
@@ -76,17 +93,19 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
             Started(id, Clock.ReportIn, "D-PS", 90, 120, whistleId),
             Lit(id, Clock.ReportIn, Light.Yellow, "D-PS", 120, whistleId),
             Started(id, Clock.ReportIn, "D-PS", 150, 180, whistleId));
-        (await ClocksAsync(id)).Select(c => (c.Clock, c.Holder, c.Light)).ShouldBe(
-            [("resolve", "SC-T02", "none"), ("report-in", "D-UM", "none"), ("report-in", "D-MR", "none"), ("report-in", "D-PS", "none")]);
+        (await ClocksAsync(id)).Select(c => (c.Clock, c.Holder, c.Light, c.Running)).ShouldBe(
+            [("accept", "SC-T02", "none", false), ("resolve", "SC-T02", "none", true),
+             ("report-in", "D-UM", "none", true), ("report-in", "D-MR", "none", true), ("report-in", "D-PS", "none", true)]);
         (await LightAsync(id)).ShouldBe(("none", _t0.AddHours(2)));
 
         await app.ClientFor("dept-D-UM").DoAsync(id, $"whistles/{whistleId}/report-in", new { onSite = true });
         await app.ClientFor("dept-D-MR").DoAsync(id, $"whistles/{whistleId}/return", new { reason = "不属于本局" });
-        (await ClocksAsync(id)).Select(c => c.Holder).ShouldBe(["SC-T02", "D-PS"]);
+        (await ClocksAsync(id)).Where(c => c.Running).Select(c => c.Holder).ShouldBe(["SC-T02", "D-PS"]);
         (await LightAsync(id)).ShouldBe(("none", _t0.AddHours(3)));
 
         await township.DoAsync(id, "resolve", new { summary = "已联合整治" });
-        (await ClocksAsync(id)).ShouldBeEmpty();
+        (await ClocksAsync(id)).ShouldAllBe(c => !c.Running);
+        (await LightAsync(id)).ShouldBe(("none", (DateTimeOffset?)null));
     }
 
     [Fact]
@@ -95,7 +114,7 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
         var township = app.ClientFor("disp-SC-T04");
         var later = await TriagedAsync("SC-T04-V01", "disp-SC-T04");
         var sooner = await TriagedAsync("SC-T04-V02", "disp-SC-T04");
-        var none = await TriagedAsync("SC-T04-V03", "disp-SC-T04");
+        var none = await _operator.ReportAsync(Api.NewTicket(villageCode: "SC-T04-V03"));
         var red = await TriagedAsync("SC-T04-V04", "disp-SC-T04");
         await AppendAsync(later, Started(later, Clock.Accept, "SC-T04-V01", 150, 180));
         await AppendAsync(sooner, Started(sooner, Clock.Accept, "SC-T04-V02", 30, 60));
@@ -177,7 +196,7 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
     private WarningLightLit Lit(Guid id, Clock clock, Light light, string holder, int deadlineAfterMinutes, Guid? whistleId = null) =>
         new(id, Actor.System, _t0, clock, light, holder, _t0.AddMinutes(deadlineAfterMinutes), whistleId);
 
-    /// <summary>Appends as the timers do: straight through a session, with no expected version.</summary>
+    /// <summary>Appends straight through a session, with no expected version.</summary>
     private async Task AppendAsync(Guid id, params object[] events)
     {
         await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();

@@ -37,7 +37,7 @@ public static class BoardEndpoint
         var lit = await ListTicketsEndpoint.WithinUnit(session.Query<TicketView>(), board.Code, reference)
             .Where(t => t.Light != WarningLight.None)
             .ToListAsync(http.RequestAborted);
-        var clocks = lit.SelectMany(t => t.Clocks).Where(c => c.Light != WarningLight.None).ToList();
+        var clocks = lit.SelectMany(t => t.Clocks).Where(c => c.Running && c.Light != WarningLight.None).ToList();
 
         var children = reference.Units.Where(u => u.ParentCode == board.Code && u.Kind != UnitKind.Grid).ToList();
         var units = children.Select(child => Row(child.Code, child.NameZh, clocks.Where(c => IsHeldWithin(c, child.Code, reference)))).ToList();

@@ -3,6 +3,7 @@ using Escalation.Host.Api;
 using Escalation.Host.Features.Resolution;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Closure;
@@ -11,10 +12,10 @@ public static class CloseEndpoint
 {
     [WolverinePost("/api/tickets/{id}/close")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 1000, required: false);
-        return runner.RunAsync(http, session, id, TicketAction.Close, fields, by => new CloseTicket(id, by, note));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Close, fields, by => new CloseTicket(id, by, note));
     }
 }

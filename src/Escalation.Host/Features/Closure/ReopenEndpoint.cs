@@ -3,6 +3,7 @@ using Escalation.Host.Api;
 using Escalation.Host.Features.Triage;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Closure;
@@ -11,10 +12,10 @@ public static class ReopenEndpoint
 {
     [WolverinePost("/api/tickets/{id}/reopen")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var reason = fields.Text(request?.Reason, "reason", 1000);
-        return runner.RunAsync(http, session, id, TicketAction.Reopen, fields, by => new ReopenTicket(id, by, reason!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Reopen, fields, by => new ReopenTicket(id, by, reason!));
     }
 }

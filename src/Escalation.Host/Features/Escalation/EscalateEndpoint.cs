@@ -2,6 +2,7 @@ using Escalation.Domain.Escalation;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Escalation;
@@ -12,11 +13,11 @@ public static class EscalateEndpoint
 {
     [WolverinePost("/api/tickets/{id}/escalate")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, EscalateRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, EscalateRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var reason = fields.Choice<EscalationReason>(request?.Reason, "reason");
         var note = fields.Text(request?.Note, "note", 1000, required: false);
-        return runner.RunAsync(http, session, id, TicketAction.Escalate, fields, by => new EscalateTicket(id, by, reason!.Value, note));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Escalate, fields, by => new EscalateTicket(id, by, reason!.Value, note));
     }
 }

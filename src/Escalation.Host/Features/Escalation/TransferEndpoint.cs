@@ -2,6 +2,7 @@ using Escalation.Domain.Escalation;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Escalation;
@@ -12,10 +13,10 @@ public static class TransferEndpoint
 {
     [WolverinePost("/api/tickets/{id}/transfer")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, TransferRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, TransferRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var department = fields.Text(request?.DepartmentCode, "departmentCode", 64);
-        return runner.RunAsync(http, session, id, TicketAction.Transfer, fields, by => new TransferTicket(id, by, department!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Transfer, fields, by => new TransferTicket(id, by, department!));
     }
 }

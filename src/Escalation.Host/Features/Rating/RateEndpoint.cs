@@ -2,6 +2,7 @@ using Escalation.Domain.Rating;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Rating;
@@ -12,11 +13,11 @@ public static class RateEndpoint
 {
     [WolverinePost("/api/tickets/{id}/rating")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RateRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, RateRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var rating = fields.Choice<Satisfaction>(request?.Rating, "rating");
         var comment = fields.Text(request?.Comment, "comment", 1000, required: false);
-        return runner.RunAsync(http, session, id, TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment));
     }
 }

@@ -2,6 +2,7 @@ using Escalation.Domain.Resolution;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Resolution;
@@ -12,10 +13,10 @@ public static class ProgressEndpoint
 {
     [WolverinePost("/api/tickets/{id}/progress")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 4000);
-        return runner.RunAsync(http, session, id, TicketAction.NoteProgress, fields, by => new NoteProgress(id, by, note!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.NoteProgress, fields, by => new NoteProgress(id, by, note!));
     }
 }

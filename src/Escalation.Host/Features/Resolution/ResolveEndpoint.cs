@@ -2,6 +2,7 @@ using Escalation.Domain.Resolution;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Resolution;
@@ -12,10 +13,10 @@ public static class ResolveEndpoint
 {
     [WolverinePost("/api/tickets/{id}/resolve")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ResolveRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ResolveRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var summary = fields.Text(request?.Summary, "summary", 4000);
-        return runner.RunAsync(http, session, id, TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!));
     }
 }

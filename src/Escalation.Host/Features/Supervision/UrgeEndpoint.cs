@@ -3,6 +3,7 @@ using Escalation.Host.Api;
 using Escalation.Host.Features.Resolution;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Supervision;
@@ -11,10 +12,10 @@ public static class UrgeEndpoint
 {
     [WolverinePost("/api/tickets/{id}/urge")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 1000);
-        return runner.RunAsync(http, session, id, TicketAction.Urge, fields, by => new UrgeTicket(id, by, note!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Urge, fields, by => new UrgeTicket(id, by, note!));
     }
 }

@@ -2,6 +2,7 @@ using Escalation.Domain.Triage;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -10,6 +11,6 @@ public static class AcceptEndpoint
 {
     [WolverinePost("/api/tickets/{id}/accept")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, id, TicketAction.Accept, new Fields(), by => new AcceptTicket(id, by));
+    public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, TicketAction.Accept, new Fields(), by => new AcceptTicket(id, by));
 }

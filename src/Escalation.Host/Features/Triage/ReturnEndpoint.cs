@@ -2,6 +2,7 @@ using Escalation.Domain.Triage;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -12,10 +13,10 @@ public static class ReturnEndpoint
 {
     [WolverinePost("/api/tickets/{id}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var reason = fields.Text(request?.Reason, "reason", 1000);
-        return runner.RunAsync(http, session, id, TicketAction.Return, fields, by => new ReturnTicket(id, by, reason!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Return, fields, by => new ReturnTicket(id, by, reason!));
     }
 }

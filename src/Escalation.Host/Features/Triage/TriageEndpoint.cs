@@ -2,6 +2,7 @@ using Escalation.Domain.Triage;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -12,11 +13,11 @@ public static class TriageEndpoint
 {
     [WolverinePost("/api/tickets/{id}/triage")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, TriageRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, TriageRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var category = fields.Text(request?.CategoryCode, "categoryCode", 64);
         var unit = fields.Text(request?.UnitCode, "unitCode", 64, required: false);
-        return runner.RunAsync(http, session, id, TicketAction.Triage, fields, by => new TriageTicket(id, by, category!, unit));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Triage, fields, by => new TriageTicket(id, by, category!, unit));
     }
 }

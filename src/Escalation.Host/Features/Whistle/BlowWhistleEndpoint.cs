@@ -2,6 +2,7 @@ using Escalation.Domain.Whistle;
 using Escalation.Host.Api;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -15,7 +16,7 @@ public static class BlowWhistleEndpoint
     /// <summary>Answers with the new whistle's id: departments report in at <c>whistles/{whistleId}/report-in</c>.</summary>
     [ProducesResponseType<WhistleBlownResponse>(StatusCodes.Status200OK)]
     [WolverinePost("/api/tickets/{id}/whistles")]
-    public static async Task<IResult> Post(Guid id, BlowWhistleRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+    public static async Task<IResult> Post(Guid id, BlowWhistleRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var departments = request?.DepartmentCodes ?? [];
@@ -26,7 +27,7 @@ public static class BlowWhistleEndpoint
         var reason = fields.Text(request?.Reason, "reason", 1000);
 
         var whistleId = Guid.CreateVersion7();
-        var outcome = await runner.ExecuteAsync(http, session, id, TicketAction.BlowWhistle, fields,
+        var outcome = await runner.ExecuteAsync(http, session, bus, id, TicketAction.BlowWhistle, fields,
             by => new BlowWhistle(id, by, whistleId, [.. departments.Select(c => c!.Trim())], reason!));
         return outcome.Accepted is { } accepted
             ? Results.Ok(new WhistleBlownResponse(id, whistleId, accepted.Version))

@@ -3,6 +3,7 @@ using Escalation.Host.Api;
 using Escalation.Host.Features.Triage;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -13,10 +14,10 @@ public static class ReturnSummonsEndpoint
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(
-        Guid id, Guid whistleId, ReasonRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
+        Guid id, Guid whistleId, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
         var fields = new Fields();
         var reason = fields.Text(request?.Reason, "reason", 1000);
-        return runner.RunAsync(http, session, id, TicketAction.Return, fields, by => new ReturnSummons(id, by, whistleId, reason!));
+        return runner.RunAsync(http, session, bus, id, TicketAction.Return, fields, by => new ReturnSummons(id, by, whistleId, reason!));
     }
 }

@@ -1,0 +1,42 @@
+using Escalation.Domain.Escalation;
+using Escalation.Domain.Reference;
+using Escalation.Domain.Supervision;
+
+namespace Escalation.Domain.Timers;
+
+/// <summary>
+/// A timer fell due: light the warning, and on red act. A timer whose clock has moved on (a newer limit, another
+/// holder, another state) or whose light is already on decides nothing, so a timer delivered twice acts once.
+/// </summary>
+public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, string Holder, DateTimeOffset Deadline, Guid? WhistleId)
+    : ITicketCommand
+{
+    public const string TopTierSupervision = "红灯：县级办理超时，报县领导督办 (red light: the county missed its limit; raised to the county leader)";
+
+    public Actor By => Actor.System;
+
+    public Decision Decide(Ticket state, DecisionContext context)
+    {
+        var clock = state.Clocks.FirstOrDefault(c => c.IsSameAs(Clock, Holder, WhistleId));
+        if (clock is null || clock.Deadline != Deadline || !IsRunning(state, clock) || clock.Lit == Light || clock.Lit == Light.Red)
+            return Decision.Accept();
+
+        var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
+        if (Light == Light.Yellow)
+            return Decision.Accept(lit);
+        if (Clock == Clock.ReportIn)
+            return Decision.Accept(lit, new ReportInMissed(TicketId, By, context.Now, WhistleId!.Value, Holder, context.Reference.County.Code));
+        if (state.HandlingTier == Tier.CountyLeader)
+            return Decision.Accept(lit, new TicketUrged(TicketId, By, context.Now, TopTierSupervision));
+
+        var escalation = new EscalateTicket(TicketId, By, EscalationReason.DeadlineMissed, $"{Clock} deadline {Deadline:O} missed").Decide(state, context);
+        return escalation.IsRejected ? Decision.Accept(lit) : Decision.Accept([lit, .. escalation.Events]);
+    }
+
+    private static bool IsRunning(Ticket ticket, RunningClock clock) => clock.Clock switch
+    {
+        Clock.Accept => ticket.Status == TicketStatus.Dispatched && ticket.Holder == clock.Holder,
+        Clock.Resolve => ticket.Status == TicketStatus.InHandling && ticket.Holder == clock.Holder,
+        _ => ticket.FindWhistle(clock.WhistleId!.Value) is { } whistle && whistle.Summons(clock.Holder) && !whistle.IsAnsweredBy(clock.Holder),
+    };
+}

@@ -1,0 +1,137 @@
+using Escalation.Domain.Intake;
+using Escalation.Domain.Reference;
+
+namespace Escalation.Domain.Timers;
+
+/// <summary>
+/// A county's time limits: to accept (签收) a dispatched ticket, by urgency; to resolve it, by time-limit class and tier,
+/// capped by urgency; for a summoned department to report in after a whistle, by urgency; and the share of a limit
+/// after which the yellow light goes on.
+/// </summary>
+/// <param name="ResolveCap">An urgent or emergency ticket's resolve limit is the earlier of its class's limit and this cap.</param>
+public sealed record TimeLimitSettings(
+    IReadOnlyDictionary<Urgency, TimeLimit> Accept,
+    IReadOnlyDictionary<TimeLimitClass, IReadOnlyDictionary<Tier, TimeLimit>> Resolve,
+    IReadOnlyDictionary<Urgency, TimeLimit> ResolveCap,
+    IReadOnlyDictionary<Urgency, TimeLimit> ReportIn,
+    double YellowShare)
+{
+    /// <summary>
+    /// The defaults, from DOMAIN.md ("Time limits, warnings, reviews" and Beijing 12345):
+    /// <list type="bullet">
+    /// <item>Accept, clock time: 1 hour normal, 30 minutes urgent, 15 minutes emergency. Beijing's units sign for orders
+    /// around the clock and emergencies are dispatched within the hour; signing is a shorter step than dispatch.</item>
+    /// <item>Resolve in the village: the "5321" limits (Beiji street): 30 minutes general, 2 hours larger, 1 day complex,
+    /// clock time; enforcement 1 working day (Jilin cut it from 3 working days).</item>
+    /// <item>Higher tiers never get less: each tier has the limit of the matters the slogan gives it (small matters stay
+    /// in the village, big ones in the township, hard ones in the county), so the township allows at least 2 hours and the
+    /// county at least 1 day; a matter led by a county leader (major and difficult) gets 3 working days, as does
+    /// enforcement once it has climbed to the county, which reviews and transfers it (the limit before Jilin's cut).</item>
+    /// <item>Urgency caps the resolve limit at Beijing's feedback limits: 2 hours for an emergency, 24 hours for an urgent
+    /// (utilities-style) ticket; a normal ticket has no cap.</item>
+    /// <item>Report in after a whistle, clock time: 2 hours normal ("哨响人到"), 1 hour urgent, 30 minutes emergency.</item>
+    /// <item>Yellow at 80% of the limit.</item>
+    /// </list>
+    /// </summary>
+    public static TimeLimitSettings Default { get; } = new(
+        Accept: new Dictionary<Urgency, TimeLimit>
+        {
+            [Urgency.Normal] = TimeLimit.Clock(TimeSpan.FromHours(1)),
+            [Urgency.Urgent] = TimeLimit.Clock(TimeSpan.FromMinutes(30)),
+            [Urgency.Emergency] = TimeLimit.Clock(TimeSpan.FromMinutes(15)),
+        },
+        Resolve: new Dictionary<TimeLimitClass, IReadOnlyDictionary<Tier, TimeLimit>>
+        {
+            [TimeLimitClass.General] = Tiers(ClockHours(0.5), ClockHours(2), ClockHours(24), TimeLimit.WorkingDays(3)),
+            [TimeLimitClass.Larger] = Tiers(ClockHours(2), ClockHours(2), ClockHours(24), TimeLimit.WorkingDays(3)),
+            [TimeLimitClass.Complex] = Tiers(ClockHours(24), ClockHours(24), ClockHours(24), TimeLimit.WorkingDays(3)),
+            [TimeLimitClass.Enforcement] = Tiers(TimeLimit.WorkingDays(1), TimeLimit.WorkingDays(1), TimeLimit.WorkingDays(3), TimeLimit.WorkingDays(3)),
+        },
+        ResolveCap: new Dictionary<Urgency, TimeLimit>
+        {
+            [Urgency.Urgent] = ClockHours(24),
+            [Urgency.Emergency] = ClockHours(2),
+        },
+        ReportIn: new Dictionary<Urgency, TimeLimit>
+        {
+            [Urgency.Normal] = ClockHours(2),
+            [Urgency.Urgent] = ClockHours(1),
+            [Urgency.Emergency] = ClockHours(0.5),
+        },
+        YellowShare: 0.8);
+
+    private static TimeLimit ClockHours(double hours) => TimeLimit.Clock(TimeSpan.FromHours(hours));
+
+    private static Dictionary<Tier, TimeLimit> Tiers(TimeLimit village, TimeLimit township, TimeLimit county, TimeLimit countyLeader) => new()
+    {
+        [Tier.Village] = village,
+        [Tier.Township] = township,
+        [Tier.County] = county,
+        [Tier.CountyLeader] = countyLeader,
+    };
+}
+
+/// <summary>A county's time limits applied with its business calendar: the deadline of each clock a ticket runs.</summary>
+public sealed class TimeLimitPolicy
+{
+    /// <exception cref="ArgumentException">A limit is missing for some urgency, class or tier, or the yellow share is not between 0 and 1.</exception>
+    public TimeLimitPolicy(BusinessCalendar calendar, TimeLimitSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(settings);
+        var missing = Enum.GetValues<Urgency>().Where(u => !settings.Accept.ContainsKey(u)).Select(u => $"accept.{u}")
+            .Concat(Enum.GetValues<Urgency>().Where(u => !settings.ReportIn.ContainsKey(u)).Select(u => $"reportIn.{u}"))
+            .Concat(
+                from limitClass in Enum.GetValues<TimeLimitClass>()
+                from tier in Enum.GetValues<Tier>()
+                where !settings.Resolve.TryGetValue(limitClass, out var tiers) || !tiers.ContainsKey(tier)
+                select $"resolve.{limitClass}.{tier}")
+            .ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"The time limits are incomplete: {string.Join(", ", missing)} missing.", nameof(settings));
+        if (!(settings.YellowShare is > 0 and < 1))
+            throw new ArgumentException($"The yellow share {settings.YellowShare} is not between 0 and 1.", nameof(settings));
+        Calendar = calendar;
+        Settings = settings;
+    }
+
+    public static TimeLimitPolicy Default(BusinessCalendar calendar) => new(calendar, TimeLimitSettings.Default);
+
+    public BusinessCalendar Calendar { get; }
+    public TimeLimitSettings Settings { get; }
+    public double YellowShare => Settings.YellowShare;
+
+    public TimeLimitPolicy WithCalendar(BusinessCalendar calendar) => new(calendar, Settings);
+
+    public TimeLimit AcceptLimit(Urgency urgency) => Settings.Accept[urgency];
+
+    public TimeLimit ResolveLimit(TimeLimitClass limitClass, Tier tier) => Settings.Resolve[limitClass][tier];
+
+    /// <summary>The cap on the resolve limit for this urgency, or null when there is none.</summary>
+    public TimeLimit? ResolveCap(Urgency urgency) => Settings.ResolveCap.GetValueOrDefault(urgency);
+
+    public TimeLimit ReportInLimit(Urgency urgency) => Settings.ReportIn[urgency];
+
+    /// <summary>
+    /// The deadline of <paramref name="clock"/> started at <paramref name="start"/>. Accept and report-in depend on the urgency
+    /// only; resolve on the class and the tier, and for a capped urgency it is whichever of the class's limit and the cap
+    /// falls due first.
+    /// </summary>
+    public Deadline DeadlineFor(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start)
+    {
+        switch (clock)
+        {
+            case Clock.Accept:
+                return AcceptLimit(urgency).Apply(start, Calendar, YellowShare);
+            case Clock.ReportIn:
+                return ReportInLimit(urgency).Apply(start, Calendar, YellowShare);
+            case Clock.Resolve:
+                var deadline = ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare);
+                if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)
+                    return capped;
+                return deadline;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(clock), clock, "Unknown clock.");
+        }
+    }
+}
