@@ -10,6 +10,7 @@ public static class Benchmarks
     public static async Task<int> Main(string[] args) => (args.Length > 0 ? args : Arguments()) switch
     {
         ["timers", .. var rest] => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(rest)),
+        ["rebuild", .. var rest] => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(rest)),
         _ => Usage(),
     };
 
@@ -19,7 +20,8 @@ public static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine(
-            "Usage: dotnet run -c Release --project tests/Escalation.Benchmarks -- timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000]");
+            "Usage: dotnet run -c Release --project tests/Escalation.Benchmarks -- timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000]" +
+            Environment.NewLine + "       dotnet run -c Release --project tests/Escalation.Benchmarks -- rebuild [--events 100000]");
         return 2;
     }
 }

@@ -19,25 +19,28 @@ public sealed record SimulatedCase(Guid Id, IReadOnlyList<object> Events);
 /// <summary>
 /// Cases as a county lives them, decided by the domain's own commands on a clock that only jumps forward: intake,
 /// triage, returns, acceptance, escalation, whistles and report-ins, transfers, urging, resolution, ratings, reopening,
-/// closing and withdrawal. The timers' events (time limits, warning lights, escalations and missed report-ins when a
-/// limit passes) are written as the host appends them. The same seed gives the same cases.
+/// closing and withdrawal. The clocks and their timers work as in the host: each decision's events are followed by the
+/// limits they start (<see cref="Timekeeping"/>), and each limit's yellow and red timers fire, in time order, before any
+/// later action (<see cref="CheckTimeLimit"/>), lighting lights, escalating, urging and noting missed report-ins. An action
+/// the timers have overtaken (the ticket went one tier up meanwhile) is refused and left out, as it would be in the
+/// host. The same seed gives the same cases.
 /// </summary>
 public sealed class CaseSimulator
 {
-    private static readonly TimeSpan AcceptLimit = TimeSpan.FromHours(2);
     private static readonly Actor Operator = new("op-01", "operator", "SC");
-    private static readonly CountySettings Settings = CountySettings.Default;
 
     private readonly ReferenceData _reference;
+    private readonly CountySettings _settings;
     private readonly Random _random;
     private readonly Unit[] _villages;
     private readonly Dictionary<string, Unit[]> _gridsByVillage;
     private readonly Unit[] _hotGrids;
     private readonly Matter[] _matters;
 
-    public CaseSimulator(ReferenceData reference, int seed)
+    public CaseSimulator(ReferenceData reference, int seed, CountySettings? settings = null)
     {
         _reference = reference;
+        _settings = settings ?? CountySettings.Default;
         _random = new Random(seed);
         _villages = [.. reference.Units.Where(u => u.Tier == Tier.Village)];
         _gridsByVillage = reference.Units.Where(u => u.Kind == UnitKind.Grid)
@@ -66,26 +69,22 @@ public sealed class CaseSimulator
 
     private bool Chance(double p) => _random.NextDouble() < p;
 
-    private TimeSpan Between(TimeSpan min, TimeSpan max) => min + (max - min) * _random.NextDouble();
+    private TimeSpan Between(TimeSpan min, TimeSpan max) => max <= min ? min : min + (max - min) * _random.NextDouble();
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
-
-    private static TimeSpan ResolveLimit(Matter matter) => matter.TimeLimit switch
-    {
-        TimeLimitClass.Enforcement => TimeSpan.FromDays(1),
-        TimeLimitClass.General => TimeSpan.FromDays(3),
-        TimeLimitClass.Larger => TimeSpan.FromDays(5),
-        _ => TimeSpan.FromDays(15),
-    };
 
     private static Actor Dispatcher(string unit) => new($"disp-{unit}", "dispatcher", unit);
 
     private static Actor Department(string code) => new($"dept-{code}", "department", code);
 
-    /// <summary>One case from report to its end, appended event by event to its state.</summary>
+    /// <summary>A timer the host would have scheduled: a limit's yellow share or its deadline.</summary>
+    private sealed record Timer(DateTimeOffset DueAt, CheckTimeLimit Check);
+
+    /// <summary>One case from report to its end.</summary>
     private sealed class Life(CaseSimulator sim, Guid id, DateTimeOffset reportedAt)
     {
         private readonly List<object> _events = [];
+        private readonly List<Timer> _timers = [];
         private Ticket _state = null!;
         private DateTimeOffset _now = reportedAt;
 
@@ -94,48 +93,38 @@ public sealed class CaseSimulator
             Report();
             if (sim.Chance(0.03))
             {
-                Act(new WithdrawTicket(id, Operator, "市民已自行解决"), After(10, 60));
-                return Done();
+                Try(new WithdrawTicket(id, Operator, "市民已自行解决"), After(10, 60));
+                return new(id, _events);
             }
 
             var township = _state.HoldingUnitCode;
             var matter = _state.CategoryCode is { } code ? sim._reference.FindMatter(code)! : sim.Pick(sim._matters);
-            Act(new TriageTicket(id, Dispatcher(township), matter.Code, null), After(5, 90));
-            StartClock(Clock.Accept, AcceptLimit);
-            if (_state.HoldingUnitCode != township && _state.HandlingTier == Tier.Village && sim.Chance(0.05))
-            {
-                Act(new ReturnTicket(id, Holder(), "不属于本村职责"), After(10, 60));
-                Act(new TriageTicket(id, Dispatcher(township), matter.Code, township), After(5, 30));
-                StartClock(Clock.Accept, AcceptLimit);
-            }
-            AwaitAcceptance(matter);
+            Try(new TriageTicket(id, Dispatcher(township), matter.Code, null), After(5, 90));
+            if (_state.HandlingTier == Tier.Village && sim.Chance(0.05)
+                && Try(new ReturnTicket(id, Holder(), "不属于本村职责"), After(5, 20)))
+                Try(new TriageTicket(id, Dispatcher(township), matter.Code, township), After(5, 30));
+            Accept();
 
-            if (_state.HandlingTier == Tier.Village && sim.Chance(0.08))
-            {
-                Act(new EscalateTicket(id, Holder(), EscalationReason.BeyondPowers, "村级无力处理"), After(30, 240));
-                StartClock(Clock.Accept, AcceptLimit);
-                AwaitAcceptance(matter);
-            }
-            if (_state.HandlingTier is Tier.Township or Tier.County && _state.HoldingDepartmentCode is null && sim.Chance(0.3))
+            if (_state.HandlingTier == Tier.Village && sim.Chance(0.08)
+                && Try(new EscalateTicket(id, Holder(), EscalationReason.BeyondPowers, "村级无力处理"), After(5, 20)))
+                Accept();
+            if (_state.Status == TicketStatus.InHandling && _state.HandlingTier is Tier.Township or Tier.County
+                && _state.HoldingDepartmentCode is null && sim.Chance(0.3))
                 BlowWhistle(matter);
-            if (_state.HoldingUnitCode == sim._reference.County.Code && _state.HoldingDepartmentCode is null && sim.Chance(0.4)
-                && sim._reference.DepartmentsWithPowerOver(matter.Code).ToList() is { Count: > 0 } powered)
-            {
-                Act(new TransferTicket(id, Holder(), sim.Pick(powered).Code), After(30, 180));
-                StartClock(Clock.Accept, AcceptLimit);
-                AwaitAcceptance(matter);
-            }
+            if (_state.Status == TicketStatus.InHandling && _state.HoldingUnitCode == sim._reference.County.Code
+                && _state.HoldingDepartmentCode is null && sim.Chance(0.4)
+                && sim._reference.DepartmentsWithPowerOver(matter.Code).ToList() is { Count: > 0 } powered
+                && Try(new TransferTicket(id, Holder(), sim.Pick(powered).Code), After(10, 60)))
+                Accept();
             if (sim.Chance(0.05))
-                Act(new UrgeTicket(id, Dispatcher(sim._reference.County.Code), "请加快办理"), After(60, 600));
+                Try(new UrgeTicket(id, Dispatcher(sim._reference.County.Code), "请加快办理"), After(10, 120));
             if (sim.Chance(0.3))
-                Act(new NoteProgress(id, Holder(), "已到现场核实"), After(20, 240));
+                Try(new NoteProgress(id, Holder(), "已到现场核实"), After(5, 30));
 
-            Resolve(matter);
-            RateAndClose(matter);
-            return Done();
+            Resolve();
+            RateAndClose();
+            return new(id, _events);
         }
-
-        private SimulatedCase Done() => new(id, _events);
 
         private void Report()
         {
@@ -153,42 +142,27 @@ public sealed class CaseSimulator
                     grid = sim.Pick(grids);
             }
             var category = sim.Chance(0.6) ? (sim.Chance(0.5) ? sim._matters[sim._random.Next(8)] : sim.Pick(sim._matters)).Code : null;
-            var channel = sim.Pick(Enum.GetValues<Channel>());
             var urgency = sim.Chance(0.1) ? Urgency.Urgent : Urgency.Normal;
-            var decision = new ReportTicket(id, Operator, channel, "模拟诉求", village.Code, grid?.Code, null, category, urgency, null, null)
+            var decision = new ReportTicket(id, Operator, sim.Pick(Enum.GetValues<Channel>()), "模拟诉求", village.Code, grid?.Code, null, category, urgency, null, null)
                 .Decide(Context());
-            Append(decision);
+            Append(decision.Events);
         }
 
-        /// <summary>The holder signs for the ticket; past the limit the timers light up and send it one tier up.</summary>
-        private void AwaitAcceptance(Matter matter)
+        /// <summary>The holder signs for the ticket, mostly in time; a late one finds the timers have sent it one tier up.</summary>
+        private void Accept()
         {
-            while (true)
+            for (var tries = 0; _state.Status == TicketStatus.Dispatched && tries < 8; tries++)
+                Try(new AcceptTicket(id, Holder()), Within(Clock.Accept, inTime: 0.85, late: 0.08));
+        }
+
+        /// <summary>The holder resolves, mostly in time; when the timers have sent the ticket up, the next tier accepts and resolves.</summary>
+        private void Resolve()
+        {
+            for (var tries = 0; _state.Status != TicketStatus.Resolved && tries < 8; tries++)
             {
-                var (yellowAt, deadline) = Limit(Clock.Accept);
-                var roll = sim._random.NextDouble();
-                if (roll < 0.8)
-                {
-                    Act(new AcceptTicket(id, Holder()), Min(_now + sim.Between(TimeSpan.FromMinutes(2), yellowAt - _now), deadline));
-                    break;
-                }
-                Light(Clock.Accept, Domain.Timers.Light.Yellow, yellowAt, deadline);
-                if (roll < 0.9)
-                {
-                    Act(new AcceptTicket(id, Holder()), _now + sim.Between(TimeSpan.FromMinutes(1), deadline - _now - TimeSpan.FromMinutes(1)));
-                    break;
-                }
-                Light(Clock.Accept, Domain.Timers.Light.Red, deadline, deadline);
-                if (_state.HandlingTier == Tier.CountyLeader)
-                {
-                    Append(new TicketUrged(id, Actor.System, _now, "签收超时"));
-                    Act(new AcceptTicket(id, Holder()), _now + TimeSpan.FromMinutes(30));
-                    break;
-                }
-                Act(new EscalateTicket(id, Actor.System, EscalationReason.DeadlineMissed, null), _now);
-                StartClock(Clock.Accept, AcceptLimit);
+                Accept();
+                Try(new ResolveTicket(id, Holder(), "已处理完毕"), Within(Clock.Resolve, inTime: 0.8, late: 0.12));
             }
-            StartClock(Clock.Resolve, ResolveLimit(matter));
         }
 
         private void BlowWhistle(Matter matter)
@@ -196,95 +170,64 @@ public sealed class CaseSimulator
             var departments = matter.Departments.Concat(sim._reference.Departments.Select(d => d.Code).OrderBy(_ => sim._random.Next()))
                 .Distinct().Take(1 + sim._random.Next(3)).ToList();
             var whistleId = sim.NewId();
-            Act(new BlowWhistle(id, Holder(), whistleId, departments, "需多部门联合处置"), After(10, 120));
-            var blown = (WhistleBlown)_events[^1];
-            var blownAt = blown.At;
+            if (!Try(new BlowWhistle(id, Holder(), whistleId, departments, "需多部门联合处置"), After(5, 30)))
+                return;
+            var blown = (WhistleBlown)_events.Last(e => e is WhistleBlown);
             var limit = blown.ReportInDeadline - blown.At;
-            var deadline = blown.ReportInDeadline;
-            var yellowAt = blownAt + limit * 0.75;
-            foreach (var department in departments)
-                Append(new TimeLimitStarted(id, Actor.System, _now, Clock.ReportIn, department, yellowAt, deadline, whistleId));
 
-            // Each department answers (or not) at its own time; the timers light up for those still silent.
-            var steps = new List<(DateTimeOffset At, Action Step)>();
+            // Each department answers at its own time, or stays silent until the timers note it missed; some come late.
+            var answers = new List<(DateTimeOffset At, ITicketCommand Command)>();
             foreach (var department in departments)
             {
                 var roll = sim._random.NextDouble();
-                if (roll < 0.88)
-                {
-                    var at = blownAt + sim.Between(TimeSpan.FromMinutes(10), roll < 0.8 ? limit : TimeSpan.FromHours(1));
-                    steps.Add((at, roll < 0.8
-                        ? () => Act(new ReportIn(id, Department(department), whistleId, sim.Chance(0.7), null), at)
-                        : () => Act(new ReturnSummons(id, Department(department), whistleId, "不属于本部门职责"), at)));
-                    if (at > yellowAt)
-                        steps.Add((yellowAt, () => Append(Lit(Clock.ReportIn, Domain.Timers.Light.Yellow, department, deadline, whistleId))));
-                    continue;
-                }
-                steps.Add((yellowAt, () => Append(Lit(Clock.ReportIn, Domain.Timers.Light.Yellow, department, deadline, whistleId))));
-                steps.Add((deadline, () =>
-                {
-                    Append(Lit(Clock.ReportIn, Domain.Timers.Light.Red, department, deadline, whistleId));
-                    Append(new ReportInMissed(id, Actor.System, _now, whistleId, department, sim._reference.County.Code));
-                }));
-                if (sim.Chance(0.5))
-                {
-                    var late = deadline + sim.Between(TimeSpan.FromMinutes(10), TimeSpan.FromHours(3));
-                    steps.Add((late, () => Act(new ReportIn(id, Department(department), whistleId, true, "迟到"), late)));
-                }
+                if (roll < 0.8)
+                    answers.Add((blown.At + sim.Between(TimeSpan.FromMinutes(5), limit * 0.95), new ReportIn(id, Department(department), whistleId, sim.Chance(0.7), null)));
+                else if (roll < 0.88)
+                    answers.Add((blown.At + sim.Between(TimeSpan.FromMinutes(5), limit * 0.5), new ReturnSummons(id, Department(department), whistleId, "不属于本部门职责")));
+                else if (sim.Chance(0.5))
+                    answers.Add((blown.ReportInDeadline + sim.Between(TimeSpan.FromMinutes(10), TimeSpan.FromHours(2)), new ReportIn(id, Department(department), whistleId, true, "迟到")));
             }
-            foreach (var (at, step) in steps.OrderBy(s => s.At))
-            {
-                _now = Max(_now, at);
-                step();
-            }
+            foreach (var (at, command) in answers.OrderBy(a => a.At))
+                Try(command, at);
+            FireTimersUntil(blown.ReportInDeadline);
         }
 
-        /// <summary>The holder resolves; past the limit the timers light up and send the ticket one tier up to resolve there.</summary>
-        private void Resolve(Matter matter)
+        private void RateAndClose()
         {
-            while (true)
-            {
-                var (yellowAt, deadline) = Limit(Clock.Resolve);
-                var remaining = deadline - _now > TimeSpan.FromHours(1) ? deadline - _now : TimeSpan.FromHours(1);
-                var at = _now + sim.Between(TimeSpan.FromMinutes(30), remaining * 1.15);
-                if (at > yellowAt)
-                    Light(Clock.Resolve, Domain.Timers.Light.Yellow, yellowAt, deadline);
-                if (at <= deadline)
-                {
-                    Act(new ResolveTicket(id, Holder(), "已处理完毕"), at);
-                    return;
-                }
-                Light(Clock.Resolve, Domain.Timers.Light.Red, deadline, deadline);
-                if (_state.HandlingTier == Tier.CountyLeader)
-                {
-                    Append(new TicketUrged(id, Actor.System, _now, "办理超时"));
-                    Act(new ResolveTicket(id, Holder(), "超时办结"), _now + TimeSpan.FromHours(6));
-                    return;
-                }
-                Act(new EscalateTicket(id, Actor.System, EscalationReason.DeadlineMissed, null), _now);
-                StartClock(Clock.Accept, AcceptLimit);
-                AwaitAcceptance(matter);
-            }
-        }
-
-        private void RateAndClose(Matter matter)
-        {
-            for (var round = 0; ; round++)
+            if (_state.Status != TicketStatus.Resolved)
+                return;
+            for (var round = 0; round < 3; round++)
             {
                 if (!sim.Chance(0.85))
                 {
-                    Act(new CloseTicket(id, Actor.System, null), _state.ResolvedAt!.Value + Settings.RatingWindow + sim.Between(TimeSpan.FromMinutes(1), TimeSpan.FromHours(6)));
+                    Try(new CloseTicket(id, Actor.System, null), _state.ResolvedAt!.Value + sim._settings.RatingWindow + sim.Between(TimeSpan.FromMinutes(1), TimeSpan.FromHours(6)));
                     return;
                 }
                 var roll = sim._random.NextDouble();
                 var satisfaction = roll < 0.7 ? Satisfaction.Satisfied : roll < 0.9 || round > 0 ? Satisfaction.BasicallySatisfied : Satisfaction.Unsatisfied;
-                Act(new RateTicket(id, Operator, satisfaction, null), After(60, 2880));
-                if (_state.Status != TicketStatus.InHandling)
+                Try(new RateTicket(id, Operator, satisfaction, null), After(60, 2880));
+                if (_state.Status == TicketStatus.Resolved)
                     break;
-                StartClock(Clock.Resolve, ResolveLimit(matter));
-                Resolve(matter);
+                Resolve();
             }
-            Act(new CloseTicket(id, Holder(), "回访满意"), After(30, 1440));
+            Try(new CloseTicket(id, Holder(), "回访满意"), After(30, 1440));
+        }
+
+        /// <summary>
+        /// When to act on a running clock: before its yellow light (<paramref name="inTime"/>), between yellow and the
+        /// deadline (<paramref name="late"/>), or after the deadline, by when the timers have acted.
+        /// </summary>
+        private DateTimeOffset Within(Clock clock, double inTime, double late)
+        {
+            var started = _events.OfType<TimeLimitStarted>().LastOrDefault(c => c.Clock == clock && c.Holder == _state.Holder);
+            if (started is null)
+                return After(5, 60);
+            var yellowAt = started.YellowAt > _now ? started.YellowAt : _now;
+            var deadline = started.Deadline > yellowAt ? started.Deadline : yellowAt;
+            var roll = sim._random.NextDouble();
+            return roll < inTime ? _now + sim.Between(TimeSpan.FromMinutes(1), yellowAt - _now)
+                : roll < inTime + late ? yellowAt + sim.Between(TimeSpan.Zero, deadline - yellowAt)
+                : deadline + sim.Between(TimeSpan.FromMinutes(1), TimeSpan.FromHours(2));
         }
 
         private Actor Holder() => _state.HoldingDepartmentCode is { } department ? Department(department) : Dispatcher(_state.HoldingUnitCode);
@@ -292,51 +235,47 @@ public sealed class CaseSimulator
         private DateTimeOffset After(int minMinutes, int maxMinutes) =>
             _now + sim.Between(TimeSpan.FromMinutes(minMinutes), TimeSpan.FromMinutes(maxMinutes));
 
-        private DecisionContext Context() => new(_now, sim._reference, Settings);
+        private DecisionContext Context() => new(_now, sim._reference, sim._settings);
 
-        private void Act(ITicketCommand command, DateTimeOffset at)
+        /// <summary>The timers due by then fire first; then the command is decided, and appended unless refused.</summary>
+        private bool Try(ITicketCommand command, DateTimeOffset at)
         {
-            _now = Max(_now + TimeSpan.FromSeconds(1), at);
+            FireTimersUntil(at);
+            _now = at > _now ? at : _now + TimeSpan.FromSeconds(1);
             var decision = command.Decide(_state, Context());
-            Append(decision);
-        }
-
-        private void Append(Decision decision)
-        {
             if (decision.IsRejected)
-                throw new InvalidOperationException($"The simulation broke a rule: {decision.Rejection.Code}: {decision.Rejection.Message}");
-            foreach (var e in decision.Events)
-                Append(e);
+                return false;
+            Append(decision.Events);
+            return true;
         }
 
-        private void Append(object e)
+        private void FireTimersUntil(DateTimeOffset moment)
         {
-            _events.Add(e);
-            _state = _state is null ? Ticket.Start((TicketReported)e) : _state.Evolve(e);
+            while (_timers.Count > 0 && _timers.Min(t => t.DueAt) <= moment)
+            {
+                var timer = _timers.MinBy(t => t.DueAt)!;
+                _timers.Remove(timer);
+                _now = timer.DueAt > _now ? timer.DueAt : _now;
+                Append(timer.Check.Decide(_state, Context()).Events);
+            }
         }
 
-        private readonly Dictionary<Clock, (DateTimeOffset YellowAt, DateTimeOffset Deadline)> _clocks = [];
-
-        private void StartClock(Clock clock, TimeSpan limit)
+        /// <summary>Appends a decision's events and the limits they start, and schedules those limits' timers, as the host does.</summary>
+        private void Append(IReadOnlyList<object> events)
         {
-            var limits = (_now + limit * 0.75, _now + limit);
-            _clocks[clock] = limits;
-            Append(new TimeLimitStarted(id, Actor.System, _now, clock, _state.Holder, limits.Item1, limits.Item2, null));
+            if (events.Count == 0)
+                return;
+            var clocks = _state is null ? [] : Timekeeping.ClocksStartedBy(_state, events, Context());
+            foreach (var e in events.Concat(clocks))
+            {
+                _events.Add(e);
+                _state = _state is null ? Ticket.Start((TicketReported)e) : _state.Evolve(e);
+            }
+            foreach (var clock in clocks)
+            {
+                _timers.Add(new Timer(clock.YellowAt, new CheckTimeLimit(id, clock.Clock, Light.Yellow, clock.Holder, clock.Deadline, clock.WhistleId)));
+                _timers.Add(new Timer(clock.Deadline, new CheckTimeLimit(id, clock.Clock, Light.Red, clock.Holder, clock.Deadline, clock.WhistleId)));
+            }
         }
-
-        private (DateTimeOffset YellowAt, DateTimeOffset Deadline) Limit(Clock clock) => _clocks[clock];
-
-        private void Light(Clock clock, Light light, DateTimeOffset at, DateTimeOffset deadline)
-        {
-            _now = Max(_now, at);
-            Append(Lit(clock, light, _state.Holder, deadline, null));
-        }
-
-        private WarningLightLit Lit(Clock clock, Light light, string holder, DateTimeOffset deadline, Guid? whistleId) =>
-            new(id, Actor.System, _now, clock, light, holder, deadline, whistleId);
-
-        private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-        private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
     }
 }
