@@ -115,7 +115,12 @@ public sealed class CaseSimulator
                 && _state.HoldingDepartmentCode is null && sim.Chance(0.4)
                 && sim._reference.DepartmentsWithPowerOver(matter.Code).ToList() is { Count: > 0 } powered
                 && Try(new TransferTicket(id, Holder(), sim.Pick(powered).Code), After(10, 60)))
+            {
+                // Some departments send a transfer back: the county handles it on, under its own clock to resolve.
+                if (sim.Chance(0.15))
+                    Try(new ReturnTicket(id, Holder(), "不属于本局职责"), After(10, 60));
                 Accept();
+            }
             if (sim.Chance(0.05))
                 Try(new UrgeTicket(id, Dispatcher(sim._reference.County.Code), "请加快办理"), After(10, 120));
             if (sim.Chance(0.3))

@@ -12,6 +12,7 @@ using Escalation.Domain.Resolution;
 using Escalation.Domain.Timers;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
+using Escalation.Domain.Withdrawal;
 using Escalation.Host.Features.Statistics;
 using Escalation.IntegrationTests.Infrastructure;
 using Escalation.Simulation;
@@ -263,48 +264,48 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
             var category = reported.CategoryCode ?? "";
             var unit = reported.HeldByUnitCode;
             string? department = null;
-            DateTimeOffset? acceptBy = null, resolveBy = null;
+            var status = TicketStatus.Reported;
+            var limits = new Dictionary<Clock, TimeLimitStarted>();
             var resolvedLate = false;
             var whistles = new Dictionary<Guid, (string By, DateTimeOffset At)>();
             void Count(string metric, DateTimeOffset at, string party, string? inDepartment = null, long value = 1) =>
                 facts.Add(new(metric, Day(at), party, inDepartment, category, value));
             void ForHolder(string metric, DateTimeOffset at) => Count(metric, at, unit, department);
+            // A limit counts while a timer would act on it: its holder still has the ticket in the state it waits on.
+            DateTimeOffset? Deadline(Clock clock, TicketStatus waitingIn) =>
+                limits.TryGetValue(clock, out var limit) && status == waitingIn && limit.Holder == (department ?? unit) ? limit.Deadline : null;
 
             foreach (var e in data.Skip(1))
             {
                 switch (e)
                 {
-                    case TimeLimitStarted { Clock: Clock.Accept } x:
-                        acceptBy = x.Deadline;
-                        break;
-                    case TimeLimitStarted { Clock: Clock.Resolve } x:
-                        resolveBy = x.Deadline;
+                    case TimeLimitStarted { Clock: Clock.Accept or Clock.Resolve } x:
+                        limits[x.Clock] = x;
                         break;
                     case TicketTriaged x:
                         category = x.CategoryCode;
                         Count("dispatched", x.At, x.HandlingUnitCode);
-                        unit = x.HandlingUnitCode;
-                        acceptBy = resolveBy = null;
+                        (unit, status) = (x.HandlingUnitCode, TicketStatus.Dispatched);
                         break;
                     case TicketEscalated x:
                         ForHolder($"escalatedTo{x.ToTier}", x.At);
                         Count("dispatched", x.At, x.ToUnitCode);
-                        (unit, department, acceptBy, resolveBy) = (x.ToUnitCode, null, null, null);
+                        (unit, department, status) = (x.ToUnitCode, null, TicketStatus.Dispatched);
                         break;
                     case TicketTransferred x:
                         Count("dispatched", x.At, unit, x.DepartmentCode);
-                        (department, acceptBy, resolveBy) = (x.DepartmentCode, null, null);
+                        (department, status) = (x.DepartmentCode, TicketStatus.Dispatched);
                         break;
                     case TicketAccepted x:
                         ForHolder("accepted", x.At);
-                        if (acceptBy is null || x.At <= acceptBy)
+                        if (!(x.At > Deadline(Clock.Accept, TicketStatus.Dispatched)))
                             ForHolder("acceptedInTime", x.At);
-                        acceptBy = null;
+                        status = TicketStatus.InHandling;
                         break;
                     case TicketResolved x:
                         ForHolder("resolved", x.At);
-                        resolvedLate = x.At > resolveBy;
-                        resolveBy = null;
+                        resolvedLate = x.At > Deadline(Clock.Resolve, TicketStatus.InHandling);
+                        status = TicketStatus.Resolved;
                         break;
                     case CitizenRated x:
                         ForHolder("rated", x.At);
@@ -313,11 +314,13 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
                         break;
                     case TicketReopened x:
                         ForHolder("reopened", x.At);
+                        status = TicketStatus.InHandling;
                         break;
                     case TicketClosed x:
                         ForHolder("closed", x.At);
                         if (!resolvedLate)
                             ForHolder("closedInTime", x.At);
+                        status = TicketStatus.Closed;
                         break;
                     case WhistleBlown x:
                         whistles[x.WhistleId] = (x.BlownByUnitCode, x.At);
@@ -339,9 +342,11 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
                     case TicketReturned x:
                         ForHolder("returned", x.At);
                         Count("returnsCountedAgainst", x.At, x.CountedAgainst);
-                        if (department is null)
-                            unit = x.BackToUnitCode;
-                        (department, acceptBy, resolveBy) = (null, null, null);
+                        (unit, status) = department is null ? (x.BackToUnitCode, TicketStatus.Reported) : (unit, TicketStatus.InHandling);
+                        department = null;
+                        break;
+                    case TicketWithdrawn:
+                        status = TicketStatus.Withdrawn;
                         break;
                 }
             }
