@@ -12,7 +12,6 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -58,8 +57,7 @@ public static class HostSetup
             {
                 opts.DatabaseSchemaName = "escalation";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                opts.Projections.Add<TicketStateProjection>(ProjectionLifecycle.Live);
-                opts.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
+                opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>();
                 opts.Schema.For<IntakeKey>();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;

@@ -3,19 +3,22 @@ using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
-using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Resolution;
 using Escalation.Domain.Supervision;
+using Escalation.Domain.Timers;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
 using Escalation.Domain.Withdrawal;
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Escalation.Projections;
 
-/// <summary>A ticket as people read it: its current state, who holds it, its whistles and its key moments.</summary>
+public enum WarningLight { None, Yellow, Red }
+
+/// <summary>A ticket as people read it: its current state, who holds it, its whistles, its running clocks and its key moments.</summary>
 public sealed class TicketView
 {
     public Guid Id { get; set; }
@@ -36,6 +39,10 @@ public sealed class TicketView
     public DateTimeOffset ReportedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Whether the latest resolution came after the resolve deadline running then.</summary>
+    public bool ResolvedLate { get; set; }
+
     public string? Resolution { get; set; }
     public Satisfaction? Rating { get; set; }
     public string? RatingComment { get; set; }
@@ -48,35 +55,26 @@ public sealed class TicketView
     /// <summary>Every department a whistle or a transfer ever named: each may see the ticket.</summary>
     public List<string> Departments { get; set; } = [];
 
+    /// <summary>
+    /// The time limits started on the ticket, the latest of each (to accept, to resolve, each summoned department's to
+    /// report in), and whether each still runs.
+    /// </summary>
+    public List<ClockView> Clocks { get; set; } = [];
+
+    /// <summary>The nearest deadline of the running clocks.</summary>
+    public DateTimeOffset? NextDeadline { get; set; }
+
+    /// <summary>The brightest warning light of the running clocks.</summary>
+    public WarningLight Light { get; set; }
+
     public int Escalations { get; set; }
     public int Returns { get; set; }
     public int Reopenings { get; set; }
     public int Urgings { get; set; }
     public bool CitizenDataErased { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
-}
 
-public sealed class WhistleView
-{
-    public Guid Id { get; set; }
-    public string BlownBy { get; set; } = "";
-    public DateTimeOffset BlownAt { get; set; }
-    public DateTimeOffset ReportInDeadline { get; set; }
-    public string Reason { get; set; } = "";
-    public List<string> Departments { get; set; } = [];
-    public List<ReportInView> ReportIns { get; set; } = [];
-    public List<string> ReturnedBy { get; set; } = [];
-}
-
-public sealed record ReportInView(string DepartmentCode, string Person, bool OnSite, DateTimeOffset At);
-
-/// <summary>
-/// Inline: the view is written in the same transaction as the events, so a command's answer and the
-/// access checks that read it never see a stale ticket. Times come from the events, so a rebuild is exact.
-/// </summary>
-public sealed class TicketViewProjection : SingleStreamProjection<TicketView, Guid>
-{
-    public static TicketView Create(TicketReported e) => new()
+    public static TicketView Start(TicketReported e) => new()
     {
         Id = e.TicketId,
         Status = TicketStatus.Reported,
@@ -93,65 +91,93 @@ public sealed class TicketViewProjection : SingleStreamProjection<TicketView, Gu
         LastChangedAt = e.At,
     };
 
-    public static void Apply(TicketTriaged e, TicketView view)
+    /// <summary>Applies one later event of the stream. Everything comes from the events, times included, so a replay is exact.</summary>
+    public void When(object e)
     {
-        view.Status = TicketStatus.Dispatched;
-        view.CategoryCode = e.CategoryCode;
-        view.Level = e.Level;
-        view.HoldingUnitCode = e.HandlingUnitCode;
-        view.HandlingTier = e.HandlingTier;
-        view.LastChangedAt = e.At;
+        switch (e)
+        {
+            case TicketTriaged x: On(x); break;
+            case TicketAccepted x: On(x); break;
+            case TicketReturned x: On(x); break;
+            case TicketEscalated x: On(x); break;
+            case TicketTransferred x: On(x); break;
+            case WhistleBlown x: On(x); break;
+            case DepartmentReportedIn x: On(x); break;
+            case ProgressNoted x: LastChangedAt = x.At; break;
+            case TicketResolved x: On(x); break;
+            case CitizenRated x: On(x); break;
+            case TicketReopened x: On(x); break;
+            case TicketUrged x: On(x); break;
+            case TicketClosed x: On(x); break;
+            case TicketMergedInto x: On(x); break;
+            case DuplicateAttached x: On(x); break;
+            case TicketWithdrawn x: On(x); break;
+            case Domain.Privacy.CitizenDataErased: CitizenDataErased = true; break;
+            case TimeLimitStarted x: On(x); break;
+            case WarningLightLit x: On(x); break;
+        }
+        RunClocks();
     }
 
-    public static void Apply(TicketAccepted e, TicketView view)
+    private void On(TicketTriaged e)
     {
-        view.Status = TicketStatus.InHandling;
-        view.AcceptedAt ??= e.At;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Dispatched;
+        CategoryCode = e.CategoryCode;
+        Level = e.Level;
+        HoldingUnitCode = e.HandlingUnitCode;
+        HandlingTier = e.HandlingTier;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketReturned e, TicketView view)
+    private void On(TicketAccepted e)
     {
-        view.Returns++;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.InHandling;
+        AcceptedAt ??= e.At;
+        LastChangedAt = e.At;
+    }
+
+    private void On(TicketReturned e)
+    {
+        Returns++;
+        LastChangedAt = e.At;
         if (e.WhistleId is { } whistleId)
         {
-            view.Whistles.Single(w => w.Id == whistleId).ReturnedBy.Add(e.ReturnedBy);
+            Whistles.Single(w => w.Id == whistleId).ReturnedBy.Add(e.ReturnedBy);
             return;
         }
-        if (view.HoldingDepartmentCode is not null)
+        if (HoldingDepartmentCode is not null)
         {
-            view.Status = TicketStatus.InHandling;
-            view.HoldingDepartmentCode = null;
+            Status = TicketStatus.InHandling;
+            HoldingDepartmentCode = null;
             return;
         }
-        view.Status = TicketStatus.Reported;
-        view.HoldingUnitCode = e.BackToUnitCode;
-        view.HandlingTier = null;
+        Status = TicketStatus.Reported;
+        HoldingUnitCode = e.BackToUnitCode;
+        HandlingTier = null;
     }
 
-    public static void Apply(TicketEscalated e, TicketView view)
+    private void On(TicketEscalated e)
     {
-        view.Status = TicketStatus.Dispatched;
-        view.HoldingUnitCode = e.ToUnitCode;
-        view.HoldingDepartmentCode = null;
-        view.HandlingTier = e.ToTier;
-        view.ResolvedAt = null;
-        view.Escalations++;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Dispatched;
+        HoldingUnitCode = e.ToUnitCode;
+        HoldingDepartmentCode = null;
+        HandlingTier = e.ToTier;
+        ResolvedAt = null;
+        Escalations++;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketTransferred e, TicketView view)
+    private void On(TicketTransferred e)
     {
-        view.Status = TicketStatus.Dispatched;
-        view.HoldingDepartmentCode = e.DepartmentCode;
-        AddDepartment(view, e.DepartmentCode);
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Dispatched;
+        HoldingDepartmentCode = e.DepartmentCode;
+        AddDepartment(e.DepartmentCode);
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(WhistleBlown e, TicketView view)
+    private void On(WhistleBlown e)
     {
-        view.Whistles.Add(new WhistleView
+        Whistles.Add(new WhistleView
         {
             Id = e.WhistleId,
             BlownBy = e.BlownByUnitCode,
@@ -161,83 +187,165 @@ public sealed class TicketViewProjection : SingleStreamProjection<TicketView, Gu
             Departments = [.. e.DepartmentCodes],
         });
         foreach (var department in e.DepartmentCodes)
-            AddDepartment(view, department);
-        view.LastChangedAt = e.At;
+            AddDepartment(department);
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(DepartmentReportedIn e, TicketView view)
+    private void On(DepartmentReportedIn e)
     {
-        view.Whistles.Single(w => w.Id == e.WhistleId).ReportIns.Add(new ReportInView(e.DepartmentCode, e.Person, e.OnSite, e.At));
-        view.LastChangedAt = e.At;
+        Whistles.Single(w => w.Id == e.WhistleId).ReportIns.Add(new ReportInView(e.DepartmentCode, e.Person, e.OnSite, e.At));
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(ProgressNoted e, TicketView view) => view.LastChangedAt = e.At;
-
-    public static void Apply(TicketResolved e, TicketView view)
+    private void On(TicketResolved e)
     {
-        view.Status = TicketStatus.Resolved;
-        view.ResolvedAt = e.At;
-        view.Resolution = e.Summary;
-        view.Rating = null;
-        view.RatingComment = null;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Resolved;
+        ResolvedAt = e.At;
+        ResolvedLate = Clocks.Any(c => c.Running && c.Clock == Clock.Resolve && e.At > c.Deadline);
+        Resolution = e.Summary;
+        Rating = null;
+        RatingComment = null;
+        foreach (var whistle in Whistles)
+            whistle.Open = false;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(CitizenRated e, TicketView view)
+    private void On(CitizenRated e)
     {
-        view.Rating = e.Satisfaction;
-        view.RatingComment = e.Comment;
-        view.LastChangedAt = e.At;
+        Rating = e.Satisfaction;
+        RatingComment = e.Comment;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketReopened e, TicketView view)
+    private void On(TicketReopened e)
     {
-        view.Status = TicketStatus.InHandling;
-        view.ResolvedAt = null;
-        view.ClosedAt = null;
-        view.ClosedBecause = null;
-        view.Reopenings++;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.InHandling;
+        ResolvedAt = null;
+        ClosedAt = null;
+        ClosedBecause = null;
+        Reopenings++;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketUrged e, TicketView view)
+    private void On(TicketUrged e)
     {
-        view.Urgings++;
-        view.LastChangedAt = e.At;
+        Urgings++;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketClosed e, TicketView view)
+    private void On(TicketClosed e)
     {
-        view.Status = TicketStatus.Closed;
-        view.ClosedAt = e.At;
-        view.ClosedBecause = e.Because;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Closed;
+        ClosedAt = e.At;
+        ClosedBecause = e.Because;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketMergedInto e, TicketView view)
+    private void On(TicketMergedInto e)
     {
-        view.Status = TicketStatus.Merged;
-        view.MergedInto = e.MasterTicketId;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Merged;
+        MergedInto = e.MasterTicketId;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(DuplicateAttached e, TicketView view)
+    private void On(DuplicateAttached e)
     {
-        view.Duplicates.Add(e.DuplicateTicketId);
-        view.LastChangedAt = e.At;
+        Duplicates.Add(e.DuplicateTicketId);
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(TicketWithdrawn e, TicketView view)
+    private void On(TicketWithdrawn e)
     {
-        view.Status = TicketStatus.Withdrawn;
-        view.LastChangedAt = e.At;
+        Status = TicketStatus.Withdrawn;
+        LastChangedAt = e.At;
     }
 
-    public static void Apply(CitizenDataErased e, TicketView view) => view.CitizenDataErased = true;
-
-    private static void AddDepartment(TicketView view, string department)
+    /// <summary>A newer limit on the same clock (for report-in: the same whistle and department) replaces the older one.</summary>
+    private void On(TimeLimitStarted e)
     {
-        if (!view.Departments.Contains(department))
-            view.Departments.Add(department);
+        Clocks.RemoveAll(c => c.Clock == e.Clock && c.WhistleId == e.WhistleId && (e.Clock != Clock.ReportIn || c.Holder == e.Holder));
+        Clocks.Add(new ClockView(e.Clock, e.Holder, e.YellowAt, e.Deadline, e.WhistleId, WarningLight.None, Running: true));
+    }
+
+    /// <summary>A light for a limit since replaced (another holder or deadline) changes nothing.</summary>
+    private void On(WarningLightLit e)
+    {
+        var index = Clocks.FindIndex(c => c.Clock == e.Clock && c.Holder == e.Holder && c.Deadline == e.Deadline && c.WhistleId == e.WhistleId);
+        var light = e.Light == Domain.Timers.Light.Red ? WarningLight.Red : WarningLight.Yellow;
+        if (index >= 0 && light > Clocks[index].Light)
+            Clocks[index] = Clocks[index] with { Light = light };
+    }
+
+    /// <summary>
+    /// A clock runs as the timers judge it (the domain's CheckTimeLimit): to accept while the ticket waits for its holder
+    /// to sign for it, to resolve while that holder handles it, to report in while the whistle is open and the department
+    /// has neither reported in nor returned the summons; none once the ticket is closed, withdrawn or merged.
+    /// </summary>
+    private void RunClocks()
+    {
+        var holder = HoldingDepartmentCode ?? HoldingUnitCode;
+        var open = Status is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Merged);
+        for (var i = 0; i < Clocks.Count; i++)
+        {
+            var clock = Clocks[i];
+            var runs = open && clock.Clock switch
+            {
+                Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == holder,
+                Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == holder,
+                _ => Whistles.FirstOrDefault(w => w.Id == clock.WhistleId) is { Open: true } whistle
+                    && whistle.Departments.Contains(clock.Holder)
+                    && whistle.ReportIns.All(r => r.DepartmentCode != clock.Holder)
+                    && !whistle.ReturnedBy.Contains(clock.Holder),
+            };
+            if (runs != clock.Running)
+                Clocks[i] = clock with { Running = runs };
+        }
+        var running = Clocks.Where(c => c.Running).ToList();
+        NextDeadline = running.Count == 0 ? null : running.Min(c => c.Deadline);
+        Light = running.Count == 0 ? WarningLight.None : running.Max(c => c.Light);
+    }
+
+    private void AddDepartment(string department)
+    {
+        if (!Departments.Contains(department))
+            Departments.Add(department);
+    }
+}
+
+public sealed class WhistleView
+{
+    public Guid Id { get; set; }
+    public string BlownBy { get; set; } = "";
+    public DateTimeOffset BlownAt { get; set; }
+    public DateTimeOffset ReportInDeadline { get; set; }
+    public string Reason { get; set; } = "";
+    public List<string> Departments { get; set; } = [];
+    public List<ReportInView> ReportIns { get; set; } = [];
+    public List<string> ReturnedBy { get; set; } = [];
+
+    /// <summary>Open until the ticket is resolved.</summary>
+    public bool Open { get; set; } = true;
+}
+
+public sealed record ReportInView(string DepartmentCode, string Person, bool OnSite, DateTimeOffset At);
+
+/// <summary>A time limit: <see cref="Holder"/> (a unit or department) must act by <see cref="Deadline"/>.</summary>
+/// <param name="WhistleId">For a report-in clock, the whistle it answers.</param>
+/// <param name="Light">The light the timers lit for this limit.</param>
+public sealed record ClockView(Clock Clock, string Holder, DateTimeOffset YellowAt, DateTimeOffset Deadline, Guid? WhistleId, WarningLight Light, bool Running);
+
+/// <summary>
+/// Inline: the view is written in the same transaction as the events, so a command's answer and the
+/// access checks that read it never see a stale ticket. The fold is the view's own, so the statistics and
+/// the auditors' replay read a ticket's past exactly as the live view was built.
+/// </summary>
+public sealed class TicketViewProjection : SingleStreamProjection<TicketView, Guid>
+{
+    public override TicketView? Evolve(TicketView? snapshot, Guid id, IEvent e)
+    {
+        if (snapshot is null)
+            return e.Data is TicketReported reported ? TicketView.Start(reported) : null;
+        snapshot.When(e.Data);
+        return snapshot;
     }
 }

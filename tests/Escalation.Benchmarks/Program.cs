@@ -14,6 +14,7 @@ public static class Benchmarks
     public static async Task<int> Main(string[] args) => (args.Length > 0 ? args : Arguments()) switch
     {
         ["timers", .. var rest] => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(rest)),
+        ["rebuild", .. var rest] => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(rest)),
         ["busy-day", .. var rest] => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(rest, Command(args))),
         _ => Usage(),
     };
@@ -30,6 +31,7 @@ public static class Benchmarks
     {
         Console.Error.WriteLine($"Usage: {Variable}=\"<benchmark>\" dotnet Escalation.Benchmarks.dll, where <benchmark> is one of");
         Console.Error.WriteLine("  timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15]");
+        Console.Error.WriteLine("  rebuild [--events 100000]");
         Console.Error.WriteLine($"  {BusyDayOptions.Usage}");
         return 2;
     }

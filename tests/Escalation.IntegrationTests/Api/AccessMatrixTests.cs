@@ -205,6 +205,25 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET history [whistle for D-UM]", "dept-D-UM", 200 },
         { "GET history [whistle for D-UM]", "dept-D-HE", 404 },
 
+        // The replay: whoever may see the ticket.
+        { "GET state [handled by village]", "op-01", 200 },
+        { "GET state [handled by village]", "op-02", 404 },
+        { "GET state [handled by village]", "disp-SC-T01", 200 },
+        { "GET state [handled by village]", "disp-SC-T02", 404 },
+        { "GET state [handled by village]", "dept-D-UM", 404 },
+        { "GET state [handled by village]", "aud-01", 200 },
+        { "GET state [handled by village]", "admin", 200 },
+        { "GET state [handled by village]", Anonymous, 401 },
+
+        // The hash chain: whoever may see the ticket.
+        { "GET verify [handled by village]", "op-01", 200 },
+        { "GET verify [handled by village]", "disp-SC-T01-V01", 200 },
+        { "GET verify [handled by village]", "disp-SC-T02", 404 },
+        { "GET verify [handled by village]", "dept-D-UM", 404 },
+        { "GET verify [handled by village]", "aud-01", 200 },
+        { "GET verify [handled by village]", "admin", 200 },
+        { "GET verify [handled by village]", Anonymous, 401 },
+
         // The queue: a dispatcher sees its unit and the units below it, nothing else.
         { "GET /api/tickets", "disp-SC-T01", 200 },
         { "GET /api/tickets?unit=SC-T01", "disp-SC-T01", 200 },
@@ -218,6 +237,27 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET /api/tickets", "op-01", 200 },
         { "GET /api/tickets", "dept-D-UM", 200 },
         { "GET /api/tickets", Anonymous, 401 },
+
+        // The warning board: dispatchers within their unit, auditors and the administrator anywhere.
+        { "GET /api/board", "disp-SC-T01", 200 },
+        { "GET /api/board?unit=SC-T01-V01", "disp-SC-T01", 200 },
+        { "GET /api/board?unit=SC-T02", "disp-SC-T01", 403 },
+        { "GET /api/board?unit=SC", "disp-SC-T01", 403 },
+        { "GET /api/board?unit=SC-T02", "aud-01", 200 },
+        { "GET /api/board", "admin", 200 },
+        { "GET /api/board", "op-01", 403 },
+        { "GET /api/board", "dept-D-UM", 403 },
+        { "GET /api/board", Anonymous, 401 },
+
+        // The statistics: dispatchers within their unit, auditors and the administrator anywhere.
+        { "GET /api/stats", "disp-SC-T01", 200 },
+        { "GET /api/stats?unit=SC-T01-V01", "disp-SC-T01", 200 },
+        { "GET /api/stats?unit=SC-T02", "disp-SC-T01", 403 },
+        { "GET /api/stats?unit=SC-T02", "aud-01", 200 },
+        { "GET /api/stats?groupBy=department", "admin", 200 },
+        { "GET /api/stats", "op-01", 403 },
+        { "GET /api/stats", "dept-D-UM", 403 },
+        { "GET /api/stats", Anonymous, 401 },
 
         // Reference data: every signed-in user.
         { "GET /api/reference/units", "op-01", 200 },
@@ -337,6 +377,8 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
             "GET ticket [transferred to D-UM]" => new(get, $"/api/tickets/{await TransferredAsync()}"),
             "GET history [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/history"),
             "GET history [whistle for D-UM]" => new(get, $"/api/tickets/{(await WhistledAsync()).TicketId}/history"),
+            "GET state [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/state?version=2"),
+            "GET verify [handled by village]" => new(get, $"/api/tickets/{await HandledByVillageAsync()}/verify"),
             _ when route.StartsWith("GET /api/", StringComparison.Ordinal) => new(get, route["GET ".Length..]),
             _ => throw new ArgumentException($"No cell arranges {route}.", nameof(route)),
         };

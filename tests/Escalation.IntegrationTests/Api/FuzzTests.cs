@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Escalation.IntegrationTests.Infrastructure;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -896,6 +899,8 @@ public sealed class FuzzTests(EscalationApp app, ITestOutputHelper output) : ICl
     /// <summary>Rows of the event store and of every document table of the escalation schema.</summary>
     private async Task<string[]> CountRowsAsync()
     {
+        // The statistics are projected asynchronously: they catch up with the tickets arranged before anything is counted.
+        await app.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();

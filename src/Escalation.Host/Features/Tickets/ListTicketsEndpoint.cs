@@ -18,15 +18,17 @@ public static class ListTicketsEndpoint
 
     /// <summary>
     /// The caller's queue: a dispatcher's unit and the units below it (or one of them, with <c>unit</c>), a
-    /// department's tickets, an operator's own; auditors and administrators see every unit. Oldest first.
+    /// department's tickets, an operator's own; auditors and administrators see every unit. Nearest deadline first,
+    /// tickets without a running clock last, oldest first among equals; <c>light</c> keeps those with that warning light.
     /// </summary>
     [ProducesResponseType<TicketPage>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets")]
     public static async Task<IResult> Get(
-        string? unit, string? state, int? page, int? pageSize, HttpContext http, IQuerySession session, ReferenceData reference)
+        string? unit, string? state, string? light, int? page, int? pageSize, HttpContext http, IQuerySession session, ReferenceData reference)
     {
         var fields = new Fields();
         var status = fields.Choice<TicketStatus>(state, "state", required: false);
+        var lit = fields.Choice<WarningLight>(light, "light", required: false);
         if (page is < 1)
             fields.Add("page", "must be 1 or more.");
         if (pageSize is < 1 or > MaxPageSize)
@@ -53,12 +55,16 @@ public static class ListTicketsEndpoint
         };
         if (status is { } s)
             query = query.Where(t => t.Status == s);
+        if (lit is { } l)
+            query = query.Where(t => t.Light == l);
 
-        var items = await query.OrderBy(t => t.ReportedAt).ToPagedListAsync(page ?? 1, pageSize ?? 50, http.RequestAborted);
+        // PostgreSQL sorts nulls last in ascending order: tickets without a running clock come after the others.
+        var items = await query.OrderBy(t => t.NextDeadline).ThenBy(t => t.ReportedAt).ThenBy(t => t.Id)
+            .ToPagedListAsync(page ?? 1, pageSize ?? 50, http.RequestAborted);
         return Results.Ok(new TicketPage([.. items], (int)items.PageNumber, (int)items.PageSize, items.TotalItemCount));
     }
 
-    private static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)
+    public static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)
     {
         if (unit == reference.County.Code)
             return query;

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Host.Auth;
+using Escalation.Projections;
+using Escalation.Projections.Statistics;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Escalation.Host.Features.Statistics;
+
+public enum StatsFormat { Json, Csv }
+
+/// <summary>The reported figures (response, resolution, closure, satisfaction and report-in rates …) for the bulletins.</summary>
+public static class StatsEndpoint
+{
+    public const int MaxDays = 366;
+    private static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The figures of a unit (default: the caller's; everything below it rolled up) from <c>from</c> to <c>to</c> (China
+    /// days, default: this month so far), per <c>period</c> and per unit directly below, department or category. As CSV
+    /// with <c>format=csv</c> or <c>Accept: text/csv</c>.
+    /// </summary>
+    [ProducesResponseType<StatsReport>(StatusCodes.Status200OK)]
+    [Produces("application/json", "text/csv")]
+    [WolverineGet("/api/stats")]
+    public static async Task<IResult> Get(
+        string? unit, string? groupBy, string? period, string? from, string? to, string? format,
+        HttpContext http, IQuerySession session, ReferenceData reference, TimeProvider clock)
+    {
+        var role = EscalationClaims.RoleOf(http.User);
+        if (role is not (Role.Dispatcher or Role.Auditor or Role.Administrator))
+            return Problems.Forbidden("see the statistics");
+
+        var fields = new Fields();
+        var ownUnit = EscalationClaims.ActorOf(http.User).UnitCode;
+        var scope = reference.FindUnit(unit ?? ownUnit);
+        if (scope is null)
+            fields.Add("unit", $"there is no unit {unit}.");
+        var grouping = fields.Choice<StatsGrouping>(groupBy, "groupBy", required: false) ?? StatsGrouping.Unit;
+        var periods = fields.Choice<StatsPeriod>(period, "period", required: false) ?? StatsPeriod.Month;
+        var csv = (fields.Choice<StatsFormat>(format, "format", required: false)
+            ?? (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? StatsFormat.Csv : StatsFormat.Json)) == StatsFormat.Csv;
+        var today = StatisticFacts.Day(clock.GetUtcNow());
+        var last = Day(to, "to", fields) ?? today;
+        var first = Day(from, "from", fields) ?? new DateOnly(last.Year, last.Month, 1);
+        if (first > last)
+            fields.Add("from", "must not be after to.");
+        else if (last.DayNumber - first.DayNumber >= MaxDays)
+            fields.Add("to", $"a report spans at most {MaxDays} days.");
+        if (!fields.AreValid)
+            return fields.Problem();
+        if (role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, scope!.Code))
+            return Problems.Forbidden("see the statistics of a unit outside its own");
+
+        var within = scope!.Code == reference.County.Code ? null
+            : reference.Units.Where(u => reference.IsSelfOrAncestor(scope.Code, u.Code)).Select(u => u.Code).ToArray();
+        var cells = session.Query<DailyCounts>().Where(d => d.Day >= first && d.Day <= last);
+        if (within is not null)
+            cells = cells.Where(d => within.Contains(d.UnitCode));
+        var report = StatsTable.Build(
+            scope, grouping, periods, first, last,
+            await cells.ToListAsync(http.RequestAborted),
+            await RepeatsAsync(session, first, last, within, http.RequestAborted),
+            reference);
+
+        if (!csv)
+            return Results.Ok(report);
+        // Excel, in which the bulletin is made, reads UTF-8 only after a byte-order mark.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(StatsTable.ToCsv(report))).ToArray();
+        return Results.File(bytes, "text/csv; charset=utf-8", $"stats-{scope.Code}-{grouping}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv".ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// Requests reported in the days asked whose matter was reported in the same grid within the 30 days before: read from
+    /// the ticket views, since it compares tickets with each other, by their current category.
+    /// </summary>
+    private static async Task<IReadOnlyList<RepeatProblem>> RepeatsAsync(
+        IQuerySession session, DateOnly first, DateOnly last, string[]? within, CancellationToken ct)
+    {
+        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), StatisticFacts.ChinaTime);
+        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), StatisticFacts.ChinaTime);
+        var since = start - RepeatWindow;
+        var tickets = await session.Query<TicketView>()
+            .Where(t => t.GridCode != null && t.CategoryCode != null && t.ReportedAt >= since && t.ReportedAt < end)
+            .Select(t => new { t.Id, t.GridCode, t.CategoryCode, t.ReportedAt, t.VillageCode })
+            .ToListAsync(ct);
+
+        // In each grid and matter, by time of report: a request is a repeat when the one before came within the window.
+        var repeats = new List<RepeatProblem>();
+        foreach (var problem in tickets.GroupBy(t => (t.GridCode, t.CategoryCode)))
+        {
+            DateTimeOffset? previous = null;
+            foreach (var t in problem.OrderBy(t => t.ReportedAt).ThenBy(t => t.Id))
+            {
+                if (previous >= t.ReportedAt - RepeatWindow && t.ReportedAt >= start && (within is null || within.Contains(t.VillageCode)))
+                    repeats.Add(new RepeatProblem(StatisticFacts.Day(t.ReportedAt), t.VillageCode, t.CategoryCode!));
+                previous = t.ReportedAt;
+            }
+        }
+        return repeats;
+    }
+
+    private static DateOnly? Day(string? text, string field, Fields fields)
+    {
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return day;
+        fields.Add(field, "must be a day, such as 2026-11-30.");
+        return null;
+    }
+}

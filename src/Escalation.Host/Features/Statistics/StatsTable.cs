@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Escalation.Domain.Reference;
+using Escalation.Projections.Statistics;
+
+namespace Escalation.Host.Features.Statistics;
+
+public enum StatsGrouping { Unit, Department, Category }
+
+public enum StatsPeriod { Day, Week, Month }
+
+/// <summary>
+/// The figures of one period (named by its first day) for one unit, department or category. Rates are percentages
+/// rounded to two decimals, null when nothing was there to count; README "Metrics" gives each formula.
+/// </summary>
+public sealed record StatsRow(
+    DateOnly Period, string Key, string Name,
+    int Reported, int Dispatched, int Accepted, int AcceptedInTime, int Resolved, int Closed, int ClosedInTime,
+    int Rated, int Satisfied, int Reopened, int EscalatedToTownship, int EscalatedToCounty, int EscalatedToCountyLeader,
+    int Whistles, int Summoned, int ReportedIn, int ReportInsMissed, int Returned, int ReturnsCountedAgainst, int RepeatProblems,
+    decimal? ResponseRate, decimal? ResolutionRate, decimal? ClosureRate, decimal? ClosedInTimeRate, decimal? SatisfactionRate,
+    decimal? ReportInRate, decimal? MeanReportInMinutes);
+
+public sealed record StatsReport(string Unit, StatsGrouping GroupBy, StatsPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatsRow> Rows);
+
+/// <summary>A request reported where the same matter was reported in the same grid within the 30 days before.</summary>
+public sealed record RepeatProblem(DateOnly Day, string VillageCode, string CategoryCode);
+
+/// <summary>Adds the day cells up into the rows of a report: by period, and by unit below, department or category.</summary>
+public static class StatsTable
+{
+    public const string Uncategorised = "";
+
+    private static readonly ParameterInfo[] Columns = typeof(StatsRow).GetConstructors().Single().GetParameters();
+
+    public static StatsReport Build(
+        Unit scope, StatsGrouping groupBy, StatsPeriod period, DateOnly from, DateOnly to,
+        IEnumerable<DailyCounts> cells, IEnumerable<RepeatProblem> repeats, ReferenceData reference)
+    {
+        var children = reference.Units.Where(u => u.ParentCode == scope.Code && u.Kind != UnitKind.Grid).ToList();
+        string? KeyOf(string unit, string? department, string? category) => groupBy switch
+        {
+            StatsGrouping.Unit when department is null =>
+                unit == scope.Code ? unit : children.FirstOrDefault(c => reference.IsSelfOrAncestor(c.Code, unit))?.Code,
+            StatsGrouping.Department => department,
+            StatsGrouping.Category => category ?? Uncategorised,
+            _ => null,
+        };
+
+        var sums = new Dictionary<(DateOnly, string), Sum>();
+        Sum At(DateOnly day, string key)
+        {
+            var at = (Start(day, period), key);
+            if (!sums.TryGetValue(at, out var sum))
+                sums[at] = sum = new Sum();
+            return sum;
+        }
+        foreach (var cell in cells)
+        {
+            if (KeyOf(cell.UnitCode, cell.DepartmentCode, cell.CategoryCode) is { } key)
+                At(cell.Day, key).Counts.Add(cell.Counts);
+        }
+        foreach (var repeat in repeats)
+        {
+            if (KeyOf(repeat.VillageCode, null, repeat.CategoryCode) is { } key)
+                At(repeat.Day, key).Repeats++;
+        }
+
+        // Units and departments are ranked, so each has a row even when it counted nothing; categories appear when counted.
+        IEnumerable<(string Key, string Name)> keys = groupBy switch
+        {
+            StatsGrouping.Unit => [(scope.Code, scope.NameZh), .. children.Select(c => (c.Code, c.NameZh))],
+            StatsGrouping.Department => reference.Departments.Select(d => (d.Code, d.NameZh)),
+            _ => sums.Keys.Select(k => k.Item2).Distinct().Order(StringComparer.Ordinal)
+                .Select(code => (code, reference.FindMatter(code)?.NameZh ?? "未分类")),
+        };
+        var rows = Periods(from, to, period)
+            .SelectMany(start => keys.Select(k => Row(start, k.Key, k.Name, sums.GetValueOrDefault((start, k.Key)) ?? new Sum())))
+            .ToList();
+        return new StatsReport(scope.Code, groupBy, period, from, to, rows);
+    }
+
+    /// <summary>The report as CSV for the monthly bulletin: one header line with the JSON field names, then the rows.</summary>
+    public static string ToCsv(StatsReport report)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', Columns.Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Name!))).Append("\r\n");
+        foreach (var row in report.Rows)
+        {
+            csv.AppendJoin(',', Columns.Select(c => Field(typeof(StatsRow).GetProperty(c.Name!)!.GetValue(row)))).Append("\r\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>The first day of the period holding <paramref name="day"/>: itself, its week's Monday, or its month's first.</summary>
+    public static DateOnly Start(DateOnly day, StatsPeriod period) => period switch
+    {
+        StatsPeriod.Day => day,
+        StatsPeriod.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        _ => new DateOnly(day.Year, day.Month, 1),
+    };
+
+    private static IEnumerable<DateOnly> Periods(DateOnly from, DateOnly to, StatsPeriod period)
+    {
+        for (var start = Start(from, period); start <= to; start = period switch
+        {
+            StatsPeriod.Day => start.AddDays(1),
+            StatsPeriod.Week => start.AddDays(7),
+            _ => start.AddMonths(1),
+        })
+            yield return start;
+    }
+
+    private static StatsRow Row(DateOnly period, string key, string name, Sum sum)
+    {
+        var c = sum.Counts;
+        return new StatsRow(
+            period, key, name,
+            c.Reported, c.Dispatched, c.Accepted, c.AcceptedInTime, c.Resolved, c.Closed, c.ClosedInTime,
+            c.Rated, c.Satisfied, c.Reopened, c.EscalatedToTownship, c.EscalatedToCounty, c.EscalatedToCountyLeader,
+            c.Whistles, c.Summoned, c.ReportedIn, c.ReportInsMissed, c.Returned, c.ReturnsCountedAgainst, sum.Repeats,
+            ResponseRate: Percent(c.AcceptedInTime, c.Dispatched),
+            ResolutionRate: Percent(c.Resolved, c.Accepted),
+            ClosureRate: Percent(c.Closed, c.Reported),
+            ClosedInTimeRate: Percent(c.ClosedInTime, c.Closed),
+            SatisfactionRate: Percent(c.Satisfied, c.Rated),
+            ReportInRate: Percent(c.ReportedIn, c.Summoned),
+            MeanReportInMinutes: c.ReportedIn == 0 ? null : Math.Round(c.ReportInSeconds / 60m / c.ReportedIn, 1, MidpointRounding.AwayFromZero));
+    }
+
+    public static decimal? Percent(int part, int whole) =>
+        whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+
+    private sealed class Sum
+    {
+        public Counts Counts { get; } = new();
+        public int Repeats { get; set; }
+    }
+
+    private static string Field(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.IndexOfAny([',', '"', '\r', '\n']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}

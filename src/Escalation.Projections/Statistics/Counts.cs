@@ -1,0 +1,63 @@
+namespace Escalation.Projections.Statistics;
+
+/// <summary>
+/// The counters of the reported figures. Each counts for a party: the unit or department whose work it measures
+/// (see <see cref="StatisticFacts"/>); the rates are computed from them when asked (README, "Metrics").
+/// </summary>
+public sealed class Counts
+{
+    public int Reported { get; set; }
+    public int Dispatched { get; set; }
+    public int Accepted { get; set; }
+    public int AcceptedInTime { get; set; }
+    public int Resolved { get; set; }
+    public int Closed { get; set; }
+    public int ClosedInTime { get; set; }
+    public int Rated { get; set; }
+
+    /// <summary>Rated satisfied or basically satisfied.</summary>
+    public int Satisfied { get; set; }
+
+    public int Reopened { get; set; }
+    public int EscalatedToTownship { get; set; }
+    public int EscalatedToCounty { get; set; }
+    public int EscalatedToCountyLeader { get; set; }
+    public int Whistles { get; set; }
+    public int Summoned { get; set; }
+    public int ReportedIn { get; set; }
+
+    /// <summary>The time from whistle to report-in, summed over the report-ins.</summary>
+    public long ReportInSeconds { get; set; }
+
+    public int ReportInsMissed { get; set; }
+
+    /// <summary>Tickets and summonses the party sent back as mis-dispatched.</summary>
+    public int Returned { get; set; }
+
+    /// <summary>Returns of the party's own dispatches and whistles (TicketReturned.CountedAgainst).</summary>
+    public int ReturnsCountedAgainst { get; set; }
+
+    public void Add(Counts other)
+    {
+        Reported += other.Reported;
+        Dispatched += other.Dispatched;
+        Accepted += other.Accepted;
+        AcceptedInTime += other.AcceptedInTime;
+        Resolved += other.Resolved;
+        Closed += other.Closed;
+        ClosedInTime += other.ClosedInTime;
+        Rated += other.Rated;
+        Satisfied += other.Satisfied;
+        Reopened += other.Reopened;
+        EscalatedToTownship += other.EscalatedToTownship;
+        EscalatedToCounty += other.EscalatedToCounty;
+        EscalatedToCountyLeader += other.EscalatedToCountyLeader;
+        Whistles += other.Whistles;
+        Summoned += other.Summoned;
+        ReportedIn += other.ReportedIn;
+        ReportInSeconds += other.ReportInSeconds;
+        ReportInsMissed += other.ReportInsMissed;
+        Returned += other.Returned;
+        ReturnsCountedAgainst += other.ReturnsCountedAgainst;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Escalation.Domain;
+using Escalation.Domain.Supervision;
+using Escalation.Domain.Timers;
+using Escalation.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Escalation.IntegrationTests.ReadModels;
+
+/// <summary>Each event's hash chains it to the one before: an event changed or removed behind the service's back shows.</summary>
+public sealed class TamperEvidenceTests(EscalationApp app) : IClassFixture<EscalationApp>
+{
+    private readonly HttpClient _operator = app.ClientFor("op-01");
+    private readonly HttpClient _township = app.ClientFor("disp-SC-T01");
+    private readonly HttpClient _village = app.ClientFor("disp-SC-T01-V01");
+    private readonly HttpClient _auditor = app.ClientFor("aud-01");
+
+    private sealed record Mismatch(long Version, string? Type, string? ExpectedHash, string? StoredHash, string Reason);
+
+    private sealed record Verification(bool Valid, int Events, Mismatch? FirstMismatch);
+
+    [Fact]
+    public async Task a_case_through_many_hands_verifies()
+    {
+        var id = await _operator.ReportAsync();
+        await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-01", unitCode = "SC-T01" });
+        await _township.DoAsync(id, "accept");
+        var whistle = await _township.DoAsync(id, "whistles", new { departmentCodes = new[] { "D-UM", "D-MR" }, reason = "占道经营屡劝不改" });
+        await app.ClientFor("dept-D-UM").DoAsync(id, $"whistles/{whistle.GetProperty("whistleId").GetGuid()}/report-in", new { onSite = true, note = "中队长到场，说明：\"当天处理\"" });
+        await _township.DoAsync(id, "resolve", new { summary = "摊位已劝离 ✓" });
+        await _operator.DoAsync(id, "rating", new { rating = "basically-satisfied", comment = "还行" });
+        await _township.DoAsync(id, "close");
+
+        var verification = await VerifyAsync(_auditor, id);
+
+        var hashes = await StoredHashesAsync(id);
+        verification.ShouldBe(new Verification(Valid: true, Events: hashes.Length, FirstMismatch: null));
+        hashes.Length.ShouldBeGreaterThan(8);
+        hashes.ShouldAllBe(hash => hash != null && hash.Length == 64);
+    }
+
+    [Fact]
+    public async Task both_streams_of_a_merge_verify()
+    {
+        var master = await _operator.ReportAsync();
+        var duplicate = await _operator.ReportAsync();
+
+        await _township.DoAsync(duplicate, "merge", new { intoTicketId = master });
+
+        (await VerifyAsync(_auditor, duplicate)).ShouldBe(new Verification(true, 2, null));
+        (await VerifyAsync(_auditor, master)).ShouldBe(new Verification(true, 2, null));
+    }
+
+    [Fact]
+    public async Task events_appended_outside_the_http_commands_are_chained_too()
+    {
+        var id = await _operator.ReportAsync();
+        await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+        var now = app.Clock.GetUtcNow();
+
+        var before = (await StoredHashesAsync(id)).Length;
+        // Straight through a session with no expected version, as no command path appends but a careless handler could.
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(id,
+                new TimeLimitStarted(id, Actor.System, now, Clock.Accept, "SC-T01-V01", now.AddMinutes(20), now.AddMinutes(30), null),
+                new WarningLightLit(id, Actor.System, now.AddMinutes(20), Clock.Accept, Light.Yellow, "SC-T01-V01", now.AddMinutes(30), null));
+            await session.SaveChangesAsync();
+        }
+        await _village.DoAsync(id, "accept");
+
+        (await VerifyAsync(_auditor, id)).ShouldBe(new Verification(true, (await StoredHashesAsync(id)).Length, null));
+        (await StoredHashesAsync(id)).Length.ShouldBeGreaterThan(before + 2);
+    }
+
+    [Fact]
+    public async Task appends_racing_without_an_expected_version_never_fork_the_chain()
+    {
+        var id = await _operator.ReportAsync();
+
+        var saved = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            await using var session = Store.LightweightSession();
+            session.Events.Append(id, new TicketUrged(id, Actor.System, app.Clock.GetUtcNow(), $"催办 {i}"));
+            try
+            {
+                await session.SaveChangesAsync();
+                return true;
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                return false;
+            }
+        }));
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.Valid.ShouldBeTrue();
+        verification.Events.ShouldBe(1 + saved.Count(s => s));
+    }
+
+    [Fact]
+    public async Task data_changed_in_the_database_is_caught_at_that_events_version()
+    {
+        var id = await ResolvedAsync();
+        var resolved = await VersionOfAsync(id, "ticket_resolved");
+
+        await ExecuteAsync($"update escalation.mt_events set data = jsonb_set(data, '{{Summary}}', '\"从未处理\"') where stream_id = '{id}' and version = {resolved}");
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.Valid.ShouldBeFalse();
+        verification.Events.ShouldBe((await StoredHashesAsync(id)).Length);
+        var mismatch = verification.FirstMismatch.ShouldNotBeNull();
+        mismatch.Version.ShouldBe(resolved);
+        mismatch.Type.ShouldBe("ticket_resolved");
+        mismatch.Reason.ShouldBe("altered");
+        mismatch.StoredHash.ShouldBe((await StoredHashesAsync(id))[resolved - 1]);
+        mismatch.ExpectedHash.ShouldNotBe(mismatch.StoredHash);
+    }
+
+    [Fact]
+    public async Task a_changed_event_type_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"update escalation.mt_events set type = 'ticket_urged' where stream_id = '{id}' and version = 3");
+
+        (await VerifyAsync(_auditor, id)).FirstMismatch.ShouldNotBeNull().Version.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task a_deleted_event_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"delete from escalation.mt_events where stream_id = '{id}' and version = 3");
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.Valid.ShouldBeFalse();
+        verification.FirstMismatch.ShouldBe(new Mismatch(3, null, null, null, "missing"));
+    }
+
+    [Fact]
+    public async Task a_deleted_last_event_is_caught()
+    {
+        var id = await ResolvedAsync();
+        var last = (await StoredHashesAsync(id)).Length;
+
+        await ExecuteAsync($"delete from escalation.mt_events where stream_id = '{id}' and version = {last}");
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.Valid.ShouldBeFalse();
+        verification.FirstMismatch.ShouldBe(new Mismatch(last, null, null, null, "missing"));
+    }
+
+    [Fact]
+    public async Task erasing_the_citizens_data_leaves_the_chain_valid()
+    {
+        var id = await ResolvedAsync();
+
+        await app.ClientFor("admin").DoAsync(id, "erase-citizen-data");
+
+        (await VerifyAsync(app.ClientFor("admin"), id)).ShouldBe(new Verification(true, (await StoredHashesAsync(id)).Length, null));
+        (await VersionOfAsync(id, "citizen_data_erased")).ShouldBeGreaterThan(5);
+        var details = await (await _township.GetAsync($"/api/tickets/{id}")).Content.ReadFromJsonAsync<JsonElement>(Api.Json);
+        details.GetProperty("citizen").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task only_who_may_see_the_ticket_may_verify_it()
+    {
+        var id = await ResolvedAsync();
+
+        (await _village.GetAsync($"/api/tickets/{id}/verify")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var outsider = await app.ClientFor("disp-SC-T02").GetAsync($"/api/tickets/{id}/verify");
+        await outsider.ShouldHaveStatusAsync(HttpStatusCode.NotFound);
+        (outsider.Content.Headers.ContentType?.MediaType).ShouldBe("application/problem+json");
+        await (await _auditor.GetAsync($"/api/tickets/{Guid.NewGuid()}/verify")).ShouldHaveStatusAsync(HttpStatusCode.NotFound);
+    }
+
+    private IDocumentStore Store => app.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Reported, triaged to SC-T01-V01, accepted, noted and resolved there, with the clocks the host starts.</summary>
+    private async Task<Guid> ResolvedAsync()
+    {
+        var id = await _operator.ReportAsync();
+        await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+        await _village.DoAsync(id, "accept");
+        await _village.DoAsync(id, "progress", new { note = "已到现场" });
+        await _village.DoAsync(id, "resolve", new { summary = "摊位已劝离" });
+        return id;
+    }
+
+    private static async Task<Verification> VerifyAsync(HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/tickets/{id}/verify");
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<Verification>(Api.Json))!;
+    }
+
+    private async Task<string?[]> StoredHashesAsync(Guid id)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select headers ->> 'hash' from escalation.mt_events where stream_id = '{id}' order by version", connection);
+        var hashes = new List<string?>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            hashes.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        return [.. hashes];
+    }
+
+    private async Task<long> VersionOfAsync(Guid id, string type)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select max(version) from escalation.mt_events where stream_id = '{id}' and type = '{type}'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Changes the store behind the service's back, as someone with database access could.</summary>
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+    }
+}
