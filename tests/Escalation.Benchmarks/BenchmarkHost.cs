@@ -1,6 +1,10 @@
+using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Escalation.Benchmarks;
 
@@ -48,9 +52,19 @@ public sealed class BenchmarkHost : IAsyncDisposable
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
+            web.ConfigureTestServices(services => services.AddSingleton<IWolverineExtension, HostHandlers>());
         });
         _ = factory.Services;
         return new BenchmarkHost(factory, connectionString, owned);
+    }
+
+    /// <summary>
+    /// Wolverine takes the process's entry assembly (this benchmark) as the application to scan for handlers, so the
+    /// host's own (the timers') would go unfound: name the host's assembly.
+    /// </summary>
+    public sealed class HostHandlers : IWolverineExtension
+    {
+        public void Configure(WolverineOptions options) => options.Discovery.IncludeAssembly(typeof(TimeLimitDueHandler).Assembly);
     }
 
     public async ValueTask DisposeAsync()

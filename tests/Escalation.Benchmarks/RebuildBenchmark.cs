@@ -8,6 +8,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Escalation.Benchmarks;
 
@@ -27,25 +28,78 @@ public static class RebuildBenchmark
         }
     }
 
+    /// <summary>What one run measured: the appends that seeded the store, each projection's rebuild, and a raw scan of the events.</summary>
+    public sealed record Figures(long Events, double AppendSeconds, IReadOnlyList<Rebuilt> Projections, double AllSeconds, RawScan Scan)
+    {
+        public double AppendRate => Events / AppendSeconds;
+        public double AllRate => Events / AllSeconds;
+
+        /// <summary>Rebuilding every projection, one after the other, against reading the events table raw.</summary>
+        public double ShareOfScan => AllRate / Scan.EventsPerSecond;
+    }
+
+    public sealed record Rebuilt(string Name, string Lifecycle, double Seconds, double EventsPerSecond);
+
+    /// <summary>Every row of the events table read in sequence order over raw Npgsql, every column fetched (the bodies as text).</summary>
+    public sealed record RawScan(long Events, double Seconds, double MegabytesRead)
+    {
+        public double EventsPerSecond => Events / Seconds;
+    }
+
     public static async Task<int> RunAsync(Options options)
     {
-        await using var host = await BenchmarkHost.StartAsync();
-        var store = host.Services.GetRequiredService<IDocumentStore>();
         Console.WriteLine($"# Rebuild benchmark ({Environment.ProcessorCount} cores)");
+        var f = await MeasureAsync(options);
+        Console.WriteLine($"| append in the order things happened (hash chain, inline view) | {f.Events:N0} events | {f.AppendSeconds:F1} s | {f.AppendRate:N0} events/s |");
+        foreach (var p in f.Projections)
+            Console.WriteLine($"| rebuild {p.Name} ({p.Lifecycle}) | {f.Events:N0} events | {p.Seconds:F1} s | {p.EventsPerSecond:N0} events/s |");
+        Console.WriteLine($"| rebuild all, one after the other | {f.Events:N0} events | {f.AllSeconds:F1} s | {f.AllRate:N0} events/s |");
+        Console.WriteLine($"| raw sequential scan of the events table | {f.Scan.Events:N0} events, {f.Scan.MegabytesRead:N0} MB | {f.Scan.Seconds:F1} s | {f.Scan.EventsPerSecond:N0} events/s |");
+        return 0;
+    }
 
+    /// <summary>On a durable cluster of its own, or on the (empty) database given.</summary>
+    public static async Task<Figures> MeasureAsync(Options options, string? connectionString = null)
+    {
+        await using var host = connectionString is null ? await BenchmarkHost.StartAsync() : BenchmarkHost.StartOn(connectionString);
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+
+        var appending = Stopwatch.StartNew();
         var events = await SeedAsync(store, host.Services.GetRequiredService<ReferenceData>(), options.Events);
+        var appendSeconds = appending.Elapsed.TotalSeconds;
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
 
+        var scan = await ScanAsync(host.ConnectionString);
         var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        var rebuilt = new List<Rebuilt>();
         var total = Stopwatch.StartNew();
         foreach (var projection in ((DocumentStore)store).Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live))
         {
             var watch = Stopwatch.StartNew();
             await daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(10), CancellationToken.None);
-            Console.WriteLine($"| rebuild {projection.Name} ({projection.Lifecycle}) | {events:N0} events | {watch.Elapsed.TotalSeconds:F1} s | {events / watch.Elapsed.TotalSeconds:N0} events/s |");
+            rebuilt.Add(new Rebuilt(projection.Name, projection.Lifecycle.ToString(), watch.Elapsed.TotalSeconds, events / watch.Elapsed.TotalSeconds));
         }
-        Console.WriteLine($"| rebuild all, one after the other | {events:N0} events | {total.Elapsed.TotalSeconds:F1} s | {events / total.Elapsed.TotalSeconds:N0} events/s |");
-        return 0;
+        return new Figures(events, appendSeconds, rebuilt, total.Elapsed.TotalSeconds, scan);
+    }
+
+    private static async Task<RawScan> ScanAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select * from escalation.mt_events order by seq_id", connection) { CommandTimeout = 0 };
+        var watch = Stopwatch.StartNew();
+        long rows = 0, characters = 0;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync())
+            {
+                reader.GetValues(values);
+                characters += values.Sum(v => v is string text ? text.Length : 8);
+                rows++;
+            }
+        }
+        return new RawScan(rows, watch.Elapsed.TotalSeconds, characters / 1e6);
     }
 
     private static async Task<long> SeedAsync(IDocumentStore store, ReferenceData reference, int wanted)
@@ -53,7 +107,6 @@ public static class RebuildBenchmark
         var simulator = new CaseSimulator(reference, seed: 20261101);
         var month = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var events = 0L;
-        var watch = Stopwatch.StartNew();
         while (events < wanted)
         {
             var happened = simulator.Cases(month, month.AddMonths(1), 1000)
@@ -76,7 +129,6 @@ public static class RebuildBenchmark
             events += happened.Count;
             month = month.AddMonths(1);
         }
-        Console.WriteLine($"| append in the order things happened (hash chain, inline view) | {events:N0} events | {watch.Elapsed.TotalSeconds:F1} s | {events / watch.Elapsed.TotalSeconds:N0} events/s |");
         return events;
     }
 }
