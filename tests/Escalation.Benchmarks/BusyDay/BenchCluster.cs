@@ -14,6 +14,7 @@ public sealed class BenchCluster : IAsyncDisposable
 {
     public const string ProductDatabase = "escalation";
     public const string TimersDatabase = "timers";
+    public const string RebuildDatabase = "rebuild";
 
     private readonly string _folder;
     private readonly LocalPostgresOptions _options;

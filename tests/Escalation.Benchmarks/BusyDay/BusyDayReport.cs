@@ -70,6 +70,7 @@ public sealed record BusyDayReport
     public TimerBenchmark.Figures? Timers { get; init; }
     public ReadModelFeatures? Features { get; init; }
     public AuditFigures? Audit { get; init; }
+    public RebuildBenchmark.Figures? Rebuild { get; init; }
     public required IReadOnlyList<string> NotMeasured { get; init; }
     public IReadOnlyList<Ratio> Ratios { get; init; } = [];
     public IReadOnlyList<Goal> Goals { get; init; } = [];
@@ -270,9 +271,30 @@ public sealed record BusyDayReport
             Line("Not run (--no-timers).");
         }
 
+        if (Rebuild is { } rebuild)
+        {
+            Line();
+            Line("## Rebuilding the read models");
+            Line();
+            Line($"{N(rebuild.Events)} simulated events appended (months of cases, each month's events in the order they happened; hash chain, " +
+                $"inline view, fsync on) at {N(rebuild.AppendRate)} events/s, then every projection rebuilt through the host's daemon, in-process, " +
+                "on a database of the same cluster.");
+            Line();
+            Line("| | seconds | events/s |");
+            Line("| --- | --- | --- |");
+            foreach (var p in rebuild.Projections)
+                Line($"| rebuild {p.Name} ({p.Lifecycle.ToLowerInvariant()}) | {N(p.Seconds, "F1")} | {N(p.EventsPerSecond)} |");
+            Line($"| **rebuild all, one after the other** | {N(rebuild.AllSeconds, "F1")} | **{N(rebuild.AllRate)}** |");
+            Line($"| raw sequential scan of mt_events (every column, {N(rebuild.Scan.MegabytesRead)} MB of text) | {N(rebuild.Scan.Seconds, "F1")} | {N(rebuild.Scan.EventsPerSecond)} |");
+            Line();
+            Line($"Rebuild / scan: **{N(100 * rebuild.ShareOfScan, "F0")}%**.");
+        }
+
         Line();
         Line("## Not measured");
         Line();
+        if (NotMeasured.Count == 0)
+            Line("Nothing: every figure above was measured in this run.");
         foreach (var item in NotMeasured)
             Line($"- {item}");
         return md.ToString();
