@@ -38,7 +38,8 @@ public static class RebuildBenchmark
         public double ShareOfScan => AllRate / Scan.EventsPerSecond;
     }
 
-    public sealed record Rebuilt(string Name, string Lifecycle, double Seconds, double EventsPerSecond);
+    /// <param name="HostCores">CPU the host (in this process) used during the rebuild, in cores: about 1 is one thread kept busy.</param>
+    public sealed record Rebuilt(string Name, string Lifecycle, double Seconds, double EventsPerSecond, double HostCores);
 
     /// <summary>Every row of the events table read in sequence order over raw Npgsql, every column fetched (the bodies as text).</summary>
     public sealed record RawScan(long Events, double Seconds, double MegabytesRead)
@@ -52,14 +53,14 @@ public static class RebuildBenchmark
         var f = await MeasureAsync(options);
         Console.WriteLine($"| append in the order things happened (hash chain, inline view) | {f.Events:N0} events | {f.AppendSeconds:F1} s | {f.AppendRate:N0} events/s |");
         foreach (var p in f.Projections)
-            Console.WriteLine($"| rebuild {p.Name} ({p.Lifecycle}) | {f.Events:N0} events | {p.Seconds:F1} s | {p.EventsPerSecond:N0} events/s |");
+            Console.WriteLine($"| rebuild {p.Name} ({p.Lifecycle}) | {f.Events:N0} events | {p.Seconds:F1} s | {p.EventsPerSecond:N0} events/s | host CPU {p.HostCores:F2} cores |");
         Console.WriteLine($"| rebuild all, one after the other | {f.Events:N0} events | {f.AllSeconds:F1} s | {f.AllRate:N0} events/s |");
         Console.WriteLine($"| raw sequential scan of the events table | {f.Scan.Events:N0} events, {f.Scan.MegabytesRead:N0} MB | {f.Scan.Seconds:F1} s | {f.Scan.EventsPerSecond:N0} events/s |");
         return 0;
     }
 
-    /// <summary>On a durable cluster of its own, or on the (empty) database given.</summary>
-    public static async Task<Figures> MeasureAsync(Options options, string? connectionString = null)
+    /// <summary>On a durable cluster of its own, or on the (empty) database given; <paramref name="rebuilding"/> is told when the rebuilds start (true) and end (false).</summary>
+    public static async Task<Figures> MeasureAsync(Options options, string? connectionString = null, Action<bool>? rebuilding = null)
     {
         await using var host = connectionString is null ? await BenchmarkHost.StartAsync() : BenchmarkHost.StartOn(connectionString);
         var store = host.Services.GetRequiredService<IDocumentStore>();
@@ -72,14 +73,20 @@ public static class RebuildBenchmark
         var scan = await ScanAsync(host.ConnectionString);
         var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         var rebuilt = new List<Rebuilt>();
+        rebuilding?.Invoke(true);
         var total = Stopwatch.StartNew();
         foreach (var projection in ((DocumentStore)store).Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live))
         {
             var watch = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             await daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(10), CancellationToken.None);
-            rebuilt.Add(new Rebuilt(projection.Name, projection.Lifecycle.ToString(), watch.Elapsed.TotalSeconds, events / watch.Elapsed.TotalSeconds));
+            var seconds = watch.Elapsed.TotalSeconds;
+            var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / seconds;
+            rebuilt.Add(new Rebuilt(projection.Name, projection.Lifecycle.ToString(), seconds, events / seconds, Math.Round(cores, 2)));
         }
-        return new Figures(events, appendSeconds, rebuilt, total.Elapsed.TotalSeconds, scan);
+        var allSeconds = total.Elapsed.TotalSeconds;
+        rebuilding?.Invoke(false);
+        return new Figures(events, appendSeconds, rebuilt, allSeconds, scan);
     }
 
     private static async Task<RawScan> ScanAsync(string connectionString)
@@ -106,10 +113,13 @@ public static class RebuildBenchmark
     {
         var simulator = new CaseSimulator(reference, seed: 20261101);
         var month = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        // The calendars cover 2026 and 2027: a million events must fit in them, so a larger store has more cases a month
+        // (about 11 events each; 5,000 a month for a million events, still a county's order of magnitude).
+        var casesPerMonth = Math.Max(1000, wanted / 200);
         var events = 0L;
         while (events < wanted)
         {
-            var happened = simulator.Cases(month, month.AddMonths(1), 1000)
+            var happened = simulator.Cases(month, month.AddMonths(1), casesPerMonth)
                 .SelectMany(c => c.Events.Select((e, i) => (c.Id, Index: i, Event: e)))
                 .OrderBy(x => ((ITicketEvent)x.Event).At)
                 .ToList();

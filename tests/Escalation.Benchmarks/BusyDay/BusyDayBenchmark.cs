@@ -174,20 +174,43 @@ public sealed class BusyDayBenchmark
         {
             Console.WriteLine($"timers: {_options.Timers}");
             await _cluster.CreateDatabaseAsync(BenchCluster.TimersDatabase);
-            var timers = await TimerBenchmark.MeasureAsync(_options.Timers, _cluster.ConnectionStringFor(BenchCluster.TimersDatabase));
-            if (!timers.AllBurstFired || timers.SpreadFired == 0)
-                _failures.Add($"timers: {timers.BurstFired} of {timers.Options.Burst} burst timers and {timers.SpreadFired} spread timers fired");
-            report = report with { Timers = timers };
+            try
+            {
+                var timers = await TimerBenchmark.MeasureAsync(_options.Timers, _cluster.ConnectionStringFor(BenchCluster.TimersDatabase));
+                if (!timers.AllBurstFired || timers.SpreadFired == 0)
+                    _failures.Add($"timers: {timers.BurstFired} of {timers.Options.Burst} burst timers and {timers.SpreadFired} spread timers fired");
+                report = report with { Timers = timers };
+            }
+            catch (Exception e)
+            {
+                _failures.Add($"timers: {e.GetType().Name}: {e.Message}");
+            }
         }
 
         if (!_options.Quick && _options.RebuildEvents > 0)
         {
             Console.WriteLine($"rebuild: appending {_options.RebuildEvents:N0} simulated events, then rebuilding every projection");
             await _cluster.CreateDatabaseAsync(BenchCluster.RebuildDatabase);
-            var rebuild = await RebuildBenchmark.MeasureAsync(
-                new RebuildBenchmark.Options(_options.RebuildEvents), _cluster.ConnectionStringFor(BenchCluster.RebuildDatabase));
-            Console.WriteLine($"  {rebuild.Events:N0} events: rebuilt at {rebuild.AllRate:N0}/s, scanned raw at {rebuild.Scan.EventsPerSecond:N0}/s");
-            report = report with { Rebuild = rebuild };
+            try
+            {
+                CpuMeter.Snapshot? start = null;
+                CpuShare? cpu = null;
+                var rebuild = await RebuildBenchmark.MeasureAsync(
+                    new RebuildBenchmark.Options(_options.RebuildEvents), _cluster.ConnectionStringFor(BenchCluster.RebuildDatabase),
+                    starting =>
+                    {
+                        if (starting)
+                            start = _cpu.Take();
+                        else if (start is { } s)
+                            cpu = CpuMeter.Between(s, _cpu.Take());
+                    });
+                Console.WriteLine($"  {rebuild.Events:N0} events: rebuilt at {rebuild.AllRate:N0}/s, scanned raw at {rebuild.Scan.EventsPerSecond:N0}/s");
+                report = report with { Rebuild = rebuild, RebuildCpu = cpu };
+            }
+            catch (Exception e)
+            {
+                _failures.Add($"rebuild: {e.GetType().Name}: {e.Message}");
+            }
         }
 
         report = report with { Failures = _failures, NotMeasured = NotMeasured(report) };

@@ -71,6 +71,9 @@ public sealed record BusyDayReport
     public ReadModelFeatures? Features { get; init; }
     public AuditFigures? Audit { get; init; }
     public RebuildBenchmark.Figures? Rebuild { get; init; }
+
+    /// <summary>CPU during the rebuilds (the host runs in the benchmark's process there).</summary>
+    public CpuShare? RebuildCpu { get; init; }
     public required IReadOnlyList<string> NotMeasured { get; init; }
     public IReadOnlyList<Ratio> Ratios { get; init; } = [];
     public IReadOnlyList<Goal> Goals { get; init; } = [];
@@ -280,14 +283,16 @@ public sealed record BusyDayReport
                 $"inline view, fsync on) at {N(rebuild.AppendRate)} events/s, then every projection rebuilt through the host's daemon, in-process, " +
                 "on a database of the same cluster.");
             Line();
-            Line("| | seconds | events/s |");
-            Line("| --- | --- | --- |");
+            Line("| | seconds | events/s | host CPU (cores) |");
+            Line("| --- | --- | --- | --- |");
             foreach (var p in rebuild.Projections)
-                Line($"| rebuild {p.Name} ({p.Lifecycle.ToLowerInvariant()}) | {N(p.Seconds, "F1")} | {N(p.EventsPerSecond)} |");
-            Line($"| **rebuild all, one after the other** | {N(rebuild.AllSeconds, "F1")} | **{N(rebuild.AllRate)}** |");
-            Line($"| raw sequential scan of mt_events (every column, {N(rebuild.Scan.MegabytesRead)} MB of text) | {N(rebuild.Scan.Seconds, "F1")} | {N(rebuild.Scan.EventsPerSecond)} |");
+                Line($"| rebuild {p.Name} ({p.Lifecycle.ToLowerInvariant()}) | {N(p.Seconds, "F1")} | {N(p.EventsPerSecond)} | {N(p.HostCores, "F2")} |");
+            Line($"| **rebuild all, one after the other** | {N(rebuild.AllSeconds, "F1")} | **{N(rebuild.AllRate)}** | |");
+            Line($"| raw sequential scan of mt_events (every column, {N(rebuild.Scan.MegabytesRead)} MB of text) | {N(rebuild.Scan.Seconds, "F1")} | {N(rebuild.Scan.EventsPerSecond)} | |");
             Line();
-            Line($"Rebuild / scan: **{N(100 * rebuild.ShareOfScan, "F0")}%**.");
+            Line($"Rebuild / scan: **{N(100 * rebuild.ShareOfScan, "F0")}%**." +
+                (RebuildCpu is { } c ? $" CPU during the rebuilds (cores): host, in the benchmark's process, {N(c.Benchmark, "F2")}; " +
+                    $"postgres {N(c.Postgres, "F2")}; others {N(c.Others, "F2")}; idle {N(c.Idle, "F2")}." : ""));
         }
 
         Line();

@@ -49,17 +49,27 @@ public sealed class CpuMeter(Func<int?> hostPid, Func<int?> postmasterPid)
         return new MachineTime(f[0] + f[1] + f[2] + f[5] + f[6], f[3] + f[4], f.Length > 7 ? f[7] : 0);
     }
 
+    /// <summary>
+    /// A backend reaped while its siblings are read would be counted in neither place, or in both: read the
+    /// postmaster's own and reaped children's times before and after the live children, and again if they changed.
+    /// </summary>
     private static long PostgresTicks(int? postmaster)
     {
         if (postmaster is not { } pid)
             return 0;
-        var total = ProcessTicks(pid, withChildren: true);
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        for (var attempt = 0; ; attempt++)
         {
-            if (int.TryParse(Path.GetFileName(dir), out var child) && Stat(child) is { } s && s.ParentPid == pid)
-                total += s.User + s.System;
+            var before = ProcessTicks(pid, withChildren: true);
+            var children = 0L;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(dir), out var child) && Stat(child) is { } s && s.ParentPid == pid)
+                    children += s.User + s.System;
+            }
+            var after = ProcessTicks(pid, withChildren: true);
+            if (after == before || attempt == 10)
+                return after + children;
         }
-        return total;
     }
 
     private static long ProcessTicks(int? pid, bool withChildren) =>
