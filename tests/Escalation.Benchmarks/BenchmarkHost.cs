@@ -50,6 +50,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
         {
             web.UseSetting("ConnectionStrings:Escalation", connectionString);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Its warning that the benchmark, not the host, is the application assembly: answered by HostHandlers below.
+            web.UseSetting("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error");
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
             web.ConfigureTestServices(services => services.AddSingleton<IWolverineExtension, HostHandlers>());

@@ -411,6 +411,7 @@ public sealed class BusyDayBenchmark
         await RateSearch.RunAsync(
             step,
             startRate ?? _options.StartRate, _options.StepFactor, _options.MaxRate, refine: !_options.Quick,
+            TimeSpan.FromSeconds(Math.Min(1, _options.StepSeconds / 2)),
             s =>
             {
                 Console.WriteLine(
