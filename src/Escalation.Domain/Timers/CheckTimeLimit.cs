@@ -37,6 +37,7 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
     {
         Clock.Accept => ticket.Status == TicketStatus.Dispatched && ticket.Holder == clock.Holder,
         Clock.Resolve => ticket.Status == TicketStatus.InHandling && ticket.Holder == clock.Holder,
-        _ => ticket.FindWhistle(clock.WhistleId!.Value) is { } whistle && whistle.Summons(clock.Holder) && !whistle.IsAnsweredBy(clock.Holder),
+        _ => ticket.Status is TicketStatus.Dispatched or TicketStatus.InHandling
+            && ticket.FindWhistle(clock.WhistleId!.Value) is { } whistle && whistle.Summons(clock.Holder) && !whistle.IsAnsweredBy(clock.Holder),
     };
 }
