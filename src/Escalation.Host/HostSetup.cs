@@ -132,8 +132,9 @@ public static class HostSetup
     /// </summary>
     private static void ConfigureTimers(DurabilitySettings durability, IConfiguration configuration)
     {
-        durability.ScheduledJobPollingTime = configuration.GetValue("Escalation:Timers:PollingInterval", TimeSpan.FromMilliseconds(250));
-        durability.ScheduledJobFirstExecution = TimeSpan.FromMilliseconds(100);
+        var pollingInterval = configuration.GetValue("Escalation:Timers:PollingInterval", TimeSpan.FromMilliseconds(250));
+        durability.ScheduledJobPollingTime = pollingInterval;
+        durability.ScheduledJobFirstExecution = pollingInterval;
         durability.RecoveryBatchSize = configuration.GetValue("Escalation:Timers:BatchSize", 2000);
     }
 

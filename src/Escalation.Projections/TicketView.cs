@@ -277,26 +277,19 @@ public sealed class TicketView
     }
 
     /// <summary>
-    /// A clock runs as the timers judge it (the domain's CheckTimeLimit): to accept while the ticket waits for its holder
-    /// to sign for it, to resolve while that holder handles it, to report in while the whistle is open and the department
-    /// has neither reported in nor returned the summons; none once the ticket is closed, withdrawn or merged.
+    /// A clock runs by the rule the timers act on (<see cref="RunningClock.Runs"/>).
     /// </summary>
     private void RunClocks()
     {
         var holder = HoldingDepartmentCode ?? HoldingUnitCode;
-        var open = Status is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Merged);
         for (var i = 0; i < Clocks.Count; i++)
         {
             var clock = Clocks[i];
-            var runs = open && clock.Clock switch
-            {
-                Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == holder,
-                Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == holder,
-                _ => Whistles.FirstOrDefault(w => w.Id == clock.WhistleId) is { Open: true } whistle
-                    && whistle.Departments.Contains(clock.Holder)
-                    && whistle.ReportIns.All(r => r.DepartmentCode != clock.Holder)
-                    && !whistle.ReturnedBy.Contains(clock.Holder),
-            };
+            var awaited = Whistles.FirstOrDefault(w => w.Id == clock.WhistleId) is { Open: true } whistle
+                && whistle.Departments.Contains(clock.Holder)
+                && whistle.ReportIns.All(r => r.DepartmentCode != clock.Holder)
+                && !whistle.ReturnedBy.Contains(clock.Holder);
+            var runs = RunningClock.Runs(clock.Clock, clock.Holder, Status, holder, awaited);
             if (runs != clock.Running)
                 Clocks[i] = clock with { Running = runs };
         }

@@ -33,10 +33,8 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
         return escalation.IsRejected ? Decision.Accept(lit) : Decision.Accept([lit, .. escalation.Events]);
     }
 
-    private static bool IsRunning(Ticket ticket, RunningClock clock) => clock.Clock switch
-    {
-        Clock.Accept => ticket.Status == TicketStatus.Dispatched && ticket.Holder == clock.Holder,
-        Clock.Resolve => ticket.Status == TicketStatus.InHandling && ticket.Holder == clock.Holder,
-        _ => ticket.FindWhistle(clock.WhistleId!.Value) is { } whistle && whistle.Summons(clock.Holder) && !whistle.IsAnsweredBy(clock.Holder),
-    };
+    private static bool IsRunning(Ticket ticket, RunningClock clock) => RunningClock.Runs(
+        clock.Clock, clock.Holder, ticket.Status, ticket.Holder,
+        clock.WhistleId is { } whistleId && ticket.FindWhistle(whistleId) is { } whistle
+            && whistle.Summons(clock.Holder) && !whistle.IsAnsweredBy(clock.Holder));
 }

@@ -56,6 +56,18 @@ public class TimeLimitRules
             Lit(Clock.ReportIn, Light.Red, UrbanManagement, WhistleId), new ReportInMissed(TicketId, Actor.System, Now, WhistleId, UrbanManagement, County));
     }
 
+    [Theory]
+    [InlineData(TicketStatus.Withdrawn)]
+    [InlineData(TicketStatus.Merged)]
+    public void a_report_in_timer_of_a_ticket_that_left_handling_decides_nothing(TicketStatus status)
+    {
+        object left = status == TicketStatus.Withdrawn ? Withdrawn() : MergedInto(MasterId);
+        var ticket = Given([.. InHandlingAtDongping, WhistleBlownBy(DongpingDispatcher, UrbanManagement),
+            new TimeLimitStarted(TicketId, DongpingDispatcher, Earlier, Clock.ReportIn, UrbanManagement, Earlier, Deadline, WhistleId), left]);
+
+        ticket.When(Check(Clock.ReportIn, Light.Red, UrbanManagement, WhistleId)).ShouldEmit();
+    }
+
     [Fact]
     public void a_department_that_reported_in_has_no_report_in_timer_left()
     {

@@ -45,7 +45,12 @@ public sealed class EscalationApp : IAsyncLifetime
             foreach (var (key, value) in _settings)
                 web.UseSetting(key, value);
             if (!_realClock)
+            {
                 web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+                // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
+                // (once the wall clock passes the fake one it would fire them early, again and again).
+                web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
+            }
         });
         Client = _factory.CreateClient();
     }
