@@ -30,7 +30,7 @@ public static class Benchmarks
     private static int Usage()
     {
         Console.Error.WriteLine($"Usage: {Variable}=\"<benchmark>\" dotnet Escalation.Benchmarks.dll, where <benchmark> is one of");
-        Console.Error.WriteLine("  timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15]");
+        Console.Error.WriteLine("  timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15] [--give-up 600]");
         Console.Error.WriteLine("  rebuild [--events 100000]");
         Console.Error.WriteLine($"  {BusyDayOptions.Usage}");
         return 2;

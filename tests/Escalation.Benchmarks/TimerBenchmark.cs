@@ -20,7 +20,9 @@ public static class TimerBenchmark
 {
     /// <param name="LeadSeconds">From the end of start-up to the first spread timer's due time.</param>
     /// <param name="BurstLeadSeconds">From the end of the window to the burst's due time (its scheduling must fit in it).</param>
-    public sealed record Options(int Pending, int SpreadSeconds, int WindowSeconds, int Burst, int LeadSeconds = 10, int BurstLeadSeconds = 15)
+    /// <param name="GiveUpSeconds">How long after its due time the burst may take to fire before the timers count as broken.</param>
+    public sealed record Options(
+        int Pending, int SpreadSeconds, int WindowSeconds, int Burst, int LeadSeconds = 10, int BurstLeadSeconds = 15, int GiveUpSeconds = 600)
     {
         public static Options Parse(string[] args) => Parse(args, new Options(100_000, 600, 120, 10_000));
 
@@ -33,7 +35,8 @@ public static class TimerBenchmark
             }
             return new Options(
                 Get("--pending", defaults.Pending), Get("--spread", defaults.SpreadSeconds), Get("--window", defaults.WindowSeconds),
-                Get("--burst", defaults.Burst), Get("--lead", defaults.LeadSeconds), Get("--burst-lead", defaults.BurstLeadSeconds));
+                Get("--burst", defaults.Burst), Get("--lead", defaults.LeadSeconds), Get("--burst-lead", defaults.BurstLeadSeconds),
+                Get("--give-up", defaults.GiveUpSeconds));
         }
     }
 
@@ -99,7 +102,7 @@ public static class TimerBenchmark
         var burstDue = DateTimeOffset.UtcNow.AddSeconds(options.BurstLeadSeconds);
         await ScheduleAsync(bus, Light.Red, Enumerable.Repeat(burstDue, options.Burst));
         var spreadBefore = fired.Count(f => !f.Burst);
-        var giveUp = burstDue.AddMinutes(10);
+        var giveUp = burstDue.AddSeconds(options.GiveUpSeconds);
         while (DateTimeOffset.UtcNow < giveUp && fired.Count(f => f.Burst) < options.Burst)
             await Task.Delay(100);
         var burst = fired.Where(f => f.Burst).OrderBy(f => f.At).ToList();

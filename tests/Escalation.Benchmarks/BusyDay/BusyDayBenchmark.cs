@@ -13,12 +13,18 @@ namespace Escalation.Benchmarks.BusyDay;
 /// A county's busiest day against the real host, side by side with raw PostgreSQL in the same run: the raw baseline,
 /// the host started as its own process (cold start, memory), the sustained maximum rate of opening tickets, latency at
 /// half of it, the day's mix of whole cases, the raw baseline again, and the timer figures. Prints a Markdown report
-/// and writes the same as JSON. Exit code 1 when the harness broke (a request failed unexpectedly, a figure is missing).
+/// and writes the same as JSON. Exit code 1 only when the harness or the product broke: an exception, a host that does
+/// not start, a request that failed or was answered with an error, timers that never fire or projections that never
+/// catch up within a generous bound, a hash chain reported broken, a report that cannot be written. A rate not
+/// sustained or a high latency (a loaded machine) is a figure in the report, never a failure.
 /// </summary>
 public sealed class BusyDayBenchmark
 {
     private const string NotOnMain = "not measured: the feature is not on main yet";
     private const int StatementsShown = 15;
+
+    /// <summary>Far longer than the async projections need to catch up after the mix, even on a loaded machine: past it they are stuck.</summary>
+    private static readonly TimeSpan ProjectionCatchUpLimit = TimeSpan.FromSeconds(120);
 
     private readonly BusyDayOptions _options;
     private readonly BenchCluster _cluster;
@@ -80,8 +86,19 @@ public sealed class BusyDayBenchmark
         Console.WriteLine();
         Console.WriteLine(report.ToMarkdown());
         var json = Path.GetFullPath(options.JsonPath);
-        await File.WriteAllTextAsync(json, report.ToJson());
+        try
+        {
+            await File.WriteAllTextAsync(json, report.ToJson());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"The busy-day benchmark could not write its report to {json}: {e.Message}");
+            return 1;
+        }
         Console.WriteLine($"JSON: {json}");
+        Console.WriteLine(report.Failures.Count == 0
+            ? $"Verdict: the harness and the product worked ({report.WallSeconds:F0} s); rates and latencies above are figures, not checks."
+            : $"Verdict: BROKEN, {report.Failures.Count} failure(s): {report.Failures[0].Split('\n')[0]}");
         return report.Failures.Count == 0 ? 0 : 1;
     }
 
@@ -126,12 +143,9 @@ public sealed class BusyDayBenchmark
 
         var open = await SearchAsync("open", rate => Measured(() => OpenLoop.RunAsync("open", rate, _options.StepSeconds, OpenTicket)));
         host = host with { AfterOpenSearch = _host.ReadMemory() };
-        ExpectFigure(open.Best, "no offered rate of opening tickets was sustained");
         report = report with { Host = host, OpenSearch = open };
-        if (open.Best is null)
-            return report with { Failures = _failures };
 
-        var half = open.SustainedMax / 2;
+        var half = HalfOf(open, "opening tickets");
         await _cluster.ResetStatementsAsync();
         var openAtHalf = await Measured(() => OpenLoop.RunAsync("open at half", half, _options.LatencySeconds, OpenTicket));
         var openStatements = await _cluster.TopStatementsAsync(StatementsShown);
@@ -143,7 +157,9 @@ public sealed class BusyDayBenchmark
         if (lag is not null)
         {
             await using (lag)
-                mix = mix with { ProjectionLag = await lag.FinishAsync(TimeSpan.FromSeconds(120)) };
+                mix = mix with { ProjectionLag = await lag.FinishAsync(ProjectionCatchUpLimit) };
+            if (mix.ProjectionLag?.CaughtUpAfterMs is null)
+                _failures.Add($"the async projections had not caught up {ProjectionCatchUpLimit.TotalSeconds:F0} s after the mix ended");
         }
         report = report with { OpenAtHalf = openAtHalf, OpenAtHalfStatements = openStatements, Mix = mix };
 
@@ -154,7 +170,7 @@ public sealed class BusyDayBenchmark
                 {
                     await Workload.RunAsync(api, workload.Draw(NextCase()), planned);
                     return true;
-                })), startRate: Math.Max(1, open.SustainedMax / mix.MeanRequestsPerCase / 4), stepSeconds: _options.StepSeconds * 2);
+                })), firstRate: Math.Max(1, 2 * half / mix.MeanRequestsPerCase / 4), stepSeconds: _options.StepSeconds * 2);
             report = report with { CaseSearch = caseSearch };
         }
 
@@ -177,8 +193,11 @@ public sealed class BusyDayBenchmark
             try
             {
                 var timers = await TimerBenchmark.MeasureAsync(_options.Timers, _cluster.ConnectionStringFor(BenchCluster.TimersDatabase));
-                if (!timers.AllBurstFired || timers.SpreadFired == 0)
-                    _failures.Add($"timers: {timers.BurstFired} of {timers.Options.Burst} burst timers and {timers.SpreadFired} spread timers fired");
+                if (!timers.AllBurstFired || timers.SpreadFired + timers.SpreadFiredDuringBurst == 0)
+                {
+                    _failures.Add($"timers: {timers.BurstFired} of {timers.Options.Burst} burst timers fired within {timers.Options.GiveUpSeconds} s " +
+                        $"of their due time, and {timers.SpreadFired + timers.SpreadFiredDuringBurst} of {timers.Options.Pending} spread timers by then");
+                }
                 report = report with { Timers = timers };
             }
             catch (Exception e)
@@ -278,10 +297,11 @@ public sealed class BusyDayBenchmark
         {
             verify = await SearchAsync("verify", r => Measured(() => OpenLoop.RunAsync("verify", r, _options.StepSeconds, async (_, _) =>
             {
-                await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
-                return true;
+                var answer = await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
+                return answer.GetProperty("valid").GetBoolean()
+                    ? true
+                    : throw new UnexpectedAnswerException($"the verification of an untouched case reported a broken chain: {answer}");
             })));
-            ExpectFigure(verify.Best, "no offered rate of hash-chain verifications was sustained");
         }
         return new AuditFigures(events, history, replay, verify);
     }
@@ -291,10 +311,7 @@ public sealed class BusyDayBenchmark
     {
         Console.WriteLine($"raw baseline {when} ({raw.PayloadBytes}-byte rows):");
         var search = await SearchAsync("raw", rate => Measured(() => OpenLoop.RunAsync("raw", rate, _options.StepSeconds, (_, _) => raw.InsertAsync())));
-        ExpectFigure(search.Best, $"no offered rate of raw inserts was sustained ({when})");
-        if (search.Best is null)
-            return new RawFigures(search, null);
-        var half = await Measured(() => OpenLoop.RunAsync("raw at half", search.SustainedMax / 2, _options.LatencySeconds, (_, _) => raw.InsertAsync()));
+        var half = await Measured(() => OpenLoop.RunAsync("raw at half", HalfOf(search, $"raw inserts ({when})"), _options.LatencySeconds, (_, _) => raw.InsertAsync()));
         Expect(half);
         Console.WriteLine($"  raw at half ({half.OfferedRate:F0}/s): p50 {half.Latency.P50:F1} ms, p99 {half.Latency.P99:F1} ms");
         return new RawFigures(search, half);
@@ -407,10 +424,12 @@ public sealed class BusyDayBenchmark
     /// <summary>Case numbers are never reused: each is a new citizen's call.</summary>
     private int NextCase() => Interlocked.Increment(ref _lastCase);
 
-    private async Task<RateSearch> SearchAsync(string name, Func<double, Task<LoadStep>> step, double? startRate = null, double? stepSeconds = null) =>
-        await RateSearch.RunAsync(
+    private async Task<RateSearch> SearchAsync(string name, Func<double, Task<LoadStep>> step, double? firstRate = null, double? stepSeconds = null)
+    {
+        var startRate = firstRate ?? _options.StartRate;
+        return await RateSearch.RunAsync(
             step,
-            startRate ?? _options.StartRate, _options.StepFactor, _options.MaxRate, refine: !_options.Quick,
+            startRate, _options.StepFactor, _options.MaxRate, refine: !_options.Quick,
             TimeSpan.FromSeconds(Math.Min(1, _options.StepSeconds / 2)),
             s =>
             {
@@ -423,12 +442,31 @@ public sealed class BusyDayBenchmark
                     (s.Sustained ? "" : "  (not sustained)"));
                 foreach (var error in s.Errors.Take(3))
                     Console.WriteLine($"    {error}");
-                // Overload ends a search with timeouts or 5xx; anything else is the harness's fault, and the quick mode's
-                // small rates should never fail at all.
-                var unexpected = s.Errors.Where(e => _options.Quick || e.Contains(" answered 4", StringComparison.Ordinal)).ToList();
+                // Overload ends a full search with timeouts, refused connections or 5xx; anything else is a break, and so is
+                // any error at the quick mode's small rates or at a search's first, lowest rate.
+                var unexpected = s.Errors.Where(e => _options.Quick || s.OfferedRate <= startRate * 1.001 || !IsOverload(e)).ToList();
                 if (unexpected.Count > 0)
                     _failures.Add($"{name} at {s.OfferedRate:F0}/s: {unexpected[0]}");
             });
+    }
+
+    private static bool IsOverload(string error) =>
+        error.Contains(" answered 5", StringComparison.Ordinal) || error.StartsWith(nameof(TaskCanceledException), StringComparison.Ordinal) ||
+        error.StartsWith(nameof(HttpRequestException), StringComparison.Ordinal);
+
+    /// <summary>
+    /// The rate the phases after a search run at: half its sustained maximum, or, when no step was sustained (a loaded
+    /// machine), half of what its first step achieved, so that every phase still runs and the report says why.
+    /// </summary>
+    private double HalfOf(RateSearch search, string what)
+    {
+        if (search.Best is not null)
+            return search.SustainedMax / 2;
+        var first = search.Steps[0];
+        var fallback = Math.Max(1, first.AchievedRate / 2);
+        Console.WriteLine($"  no offered rate of {what} was sustained: the next phase runs at {fallback:F0}/s, half the {first.AchievedRate:F0}/s its first step achieved");
+        return fallback;
+    }
 
     /// <summary>Runs a step while measuring CPU shares, WAL written and the host's resident memory.</summary>
     private async Task<LoadStep> Measured(Func<Task<LoadStep>> run)
@@ -490,12 +528,6 @@ public sealed class BusyDayBenchmark
             _failures.Add($"{step.Name}: {step.Failed} failed and {step.Dropped} dropped of {step.Planned}; first error: {step.Errors.FirstOrDefault()}");
         if (step.Succeeded == 0)
             _failures.Add($"{step.Name}: nothing succeeded");
-    }
-
-    private void ExpectFigure(LoadStep? best, string failure)
-    {
-        if (best is null)
-            _failures.Add(failure);
     }
 
     private List<string> NotMeasured(BusyDayReport r)

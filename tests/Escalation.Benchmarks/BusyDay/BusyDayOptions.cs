@@ -81,13 +81,15 @@ public sealed record BusyDayOptions
             {
                 Quick = true,
                 StepSeconds = 0.5,
-                StartRate = 100,
+                StartRate = 150,
+                StepFactor = 2,
                 MaxRate = 400,
                 LatencySeconds = 1,
                 MixSeconds = 2,
                 LifecycleSearch = false,
                 Statements = false,
-                Timers = new TimerBenchmark.Options(Pending: 1_000, SpreadSeconds: 5, WindowSeconds: 4, Burst: 500, LeadSeconds: 2, BurstLeadSeconds: 3),
+                Timers = new TimerBenchmark.Options(
+                    Pending: 1_000, SpreadSeconds: 2, WindowSeconds: 2, Burst: 500, LeadSeconds: 1, BurstLeadSeconds: 2, GiveUpSeconds: 60),
                 RebuildEvents = 0,
             }
             : new BusyDayOptions();
@@ -128,6 +130,6 @@ public sealed record BusyDayOptions
         "busy-day [--quick] [--json busy-day.json] [--connections 64] [--step-seconds 5] [--start-rate 100] [--step-factor 1.5] " +
         "[--max-rate 0] [--latency-seconds 20] [--mix-seconds 60] [--no-lifecycle-search] " +
         "[--mix village=70,township=20,county=10,returned=5,reopened=10,duplicates=10] [--seed N] [--no-statements | --profile] " +
-        "[--pending 100000 --spread 600 --window 120 --burst 10000 --lead 10 --burst-lead 15 | --no-timers] [--rebuild-events 1000000] [--host path/Escalation.Host.dll] " +
+        "[--pending 100000 --spread 600 --window 120 --burst 10000 --lead 10 --burst-lead 15 --give-up 600 | --no-timers] [--rebuild-events 1000000] [--host path/Escalation.Host.dll] " +
         "[--host-env NAME=value ...] [--connection-options \"Key=value;...\"]";
 }

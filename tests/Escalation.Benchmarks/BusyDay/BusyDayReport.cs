@@ -179,7 +179,8 @@ public sealed record BusyDayReport
             Line();
             Steps(open, "tickets");
             Line();
-            Line($"Sustained maximum: **{N(open.SustainedMax)} tickets/s**{(open.Capped ? " (the quick mode's cap, not the host's limit)" : "")}.");
+            Line($"Sustained maximum: **{N(open.SustainedMax)} tickets/s**{(open.Capped ? " (the quick mode's cap, not the host's limit)" : "")}" +
+                (open.Best is null ? "; no step was sustained (look at the load average and the others' CPU), so the phases below ran at half of what the first step achieved." : "."));
         }
         if (OpenAtHalf is { } half)
         {
