@@ -109,16 +109,22 @@ public static class RebuildBenchmark
         return new RawScan(rows, watch.Elapsed.TotalSeconds, characters / 1e6);
     }
 
+    /// <summary>The first month simulated, and the last one that may start cases: the business calendars end with 2027 and a case lives on for weeks.</summary>
+    private static readonly DateTimeOffset FirstMonth = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset LastMonth = new(2027, 6, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
     private static async Task<long> SeedAsync(IDocumentStore store, ReferenceData reference, int wanted)
     {
         var simulator = new CaseSimulator(reference, seed: 20261101);
-        var month = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-        // The calendars cover 2026 and 2027: a million events must fit in them, so a larger store has more cases a month
-        // (about 11 events each; 5,000 a month for a million events, still a county's order of magnitude).
+        var months = (LastMonth.Year - FirstMonth.Year) * 12 + LastMonth.Month - FirstMonth.Month + 1;
+        // At least 1,000 cases a month (a county's order of magnitude); more when the store must hold more events than
+        // that many months give, as many as the events per case simulated so far say are needed to finish by LastMonth.
         var casesPerMonth = Math.Max(1000, wanted / 200);
-        var events = 0L;
-        while (events < wanted)
+        long events = 0, cases = 0;
+        for (var month = FirstMonth; events < wanted; month = month.AddMonths(1))
         {
+            if (month > LastMonth)
+                throw new InvalidOperationException($"{wanted:N0} events did not fit in the months up to {LastMonth:yyyy-MM}, which the business calendars allow.");
             var happened = simulator.Cases(month, month.AddMonths(1), casesPerMonth)
                 .SelectMany(c => c.Events.Select((e, i) => (c.Id, Index: i, Event: e)))
                 .OrderBy(x => ((ITicketEvent)x.Event).At)
@@ -137,7 +143,10 @@ public static class RebuildBenchmark
                 await session.SaveChangesAsync();
             }
             events += happened.Count;
-            month = month.AddMonths(1);
+            cases += casesPerMonth;
+            var monthsLeft = months - (month.Year - FirstMonth.Year) * 12 - (month.Month - FirstMonth.Month) - 1;
+            if (monthsLeft > 0 && events < wanted)
+                casesPerMonth = Math.Max(casesPerMonth, (int)Math.Ceiling((wanted - events) / ((double)events / cases) / monthsLeft));
         }
         return events;
     }
