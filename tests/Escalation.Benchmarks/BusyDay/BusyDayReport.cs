@@ -188,7 +188,7 @@ public sealed record BusyDayReport
             Line($"At half of it ({N(half.OfferedRate)}/s for {N(half.Seconds, "0.#")} s): {N(half.Succeeded)} opened, {half.Failed} failed; " +
                 $"latency p50 {Ms(half.Latency.P50)} ms, p95 {Ms(half.Latency.P95)} ms, p99 {Ms(half.Latency.P99)} ms, max {Ms(half.Latency.Max)} ms; " +
                 $"WAL {N(half.WalBytesPerOperation ?? double.NaN)} B per ticket; CPU {Cpu(half.Cpu)}.");
-            Statements("PostgreSQL while opening tickets at half the maximum", OpenAtHalfStatements);
+            Statements("PostgreSQL while opening tickets at half the maximum", OpenAtHalfStatements, half.Succeeded, "ticket");
         }
 
         if (Mix is { } mix)
@@ -209,7 +209,7 @@ public sealed record BusyDayReport
             foreach (var (command, latency) in mix.Commands)
                 Line($"| {command} | {N(latency.Count)} | {L(latency)} |");
             Line($"| all lifecycle commands | {N(mix.LifecycleCommands.Count)} | {L(mix.LifecycleCommands)} |");
-            Statements("PostgreSQL during the mix", mix.TopStatements);
+            Statements("PostgreSQL during the mix", mix.TopStatements, mix.Cases.Succeeded, "case");
         }
 
         if (Mix?.ProjectionLag is { } lag)
@@ -305,21 +305,22 @@ public sealed record BusyDayReport
             Line($"- {item}");
         return md.ToString();
 
-        void Statements(string title, IReadOnlyList<StatementTime> statements)
+        void Statements(string title, IReadOnlyList<StatementTime> statements, double operations, string operation)
         {
             if (statements.Count == 0)
                 return;
             var planned = Settings.Profile;
             Line();
             Line($"{title} (pg_stat_statements{(planned ? ", nested statements and planning included" : ", top-level statements")}, by server time; " +
-                "execution time includes waits for locks and I/O):");
+                $"execution time includes waits for locks and I/O; per {operation}: over {N(operations)} of them):");
             Line();
-            Line(planned ? "| statement | calls | exec ms | mean ms | plan ms |" : "| statement | calls | exec ms | mean ms |");
-            Line(planned ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
+            Line(planned ? $"| statement | calls | calls per {operation} | exec ms | mean ms | exec µs per {operation} | plan ms |"
+                : $"| statement | calls | calls per {operation} | exec ms | mean ms | exec µs per {operation} |");
+            Line(planned ? "| --- | --- | --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- | --- | --- |");
             foreach (var s in statements)
             {
-                Line($"| `{s.Query.Replace("|", "\\|", StringComparison.Ordinal)}`{(s.TopLevel ? "" : " (nested)")} | {N(s.Calls)} | {N(s.TotalMs)} | " +
-                    $"{N(s.MeanMs, "F3")} |{(planned ? $" {N(s.PlanMs)} |" : "")}");
+                Line($"| `{s.Query.Replace("|", "\\|", StringComparison.Ordinal)}`{(s.TopLevel ? "" : " (nested)")} | {N(s.Calls)} | {N(s.Calls / operations, "F2")} | " +
+                    $"{N(s.TotalMs)} | {N(s.MeanMs, "F3")} | {N(1000 * s.TotalMs / operations, "F0")} |{(planned ? $" {N(s.PlanMs)} |" : "")}");
             }
         }
 
