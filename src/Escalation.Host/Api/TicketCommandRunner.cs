@@ -50,6 +50,9 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
         if (CheckRequest(http, action, fields, out var expectedVersion) is { } refused)
             return Fail(refused);
 
+        // The reads, the hash chain's lookup, Marten's event numbering and the writes on one connection in one
+        // transaction, rather than a pooled connection (a session reset and a commit in PostgreSQL) for each.
+        await session.BeginTransactionAsync(http.RequestAborted);
         var stream = await session.Events.FetchForWriting<Ticket>(ticketId, http.RequestAborted);
         if (stream.Aggregate is null || !await MaySeeAsync(http, session, ticketId))
             return Fail(Problems.NoSuchTicket(ticketId));

@@ -60,6 +60,9 @@ public static class ReportTicketEndpoint
         var actor = EscalationClaims.ActorOf(http.User);
         var keyId = key.Length == 0 ? null : $"{actor.UserId}:{key}";
         var hash = Hash(request);
+        // One connection and one transaction for the key's lookup, Marten's event numbering and the writes: otherwise
+        // each takes a pooled connection of its own, and PostgreSQL a session reset and a commit for each.
+        await session.BeginTransactionAsync(http.RequestAborted);
         if (keyId is not null && await session.LoadAsync<IntakeKey>(keyId, http.RequestAborted) is { } earlier)
             return Replay(earlier, hash);
 
