@@ -203,8 +203,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["field.comment"] = ("意见", "Comment"),
         ["field.escalationReason"] = ("上交原因", "Why"),
         ["done"] = ("已完成：{0}", "Done: {0}"),
-        ["conflict"] = ("有人先一步处理了这张工单。请刷新后再试；您填写的内容已保留在下方。", "Someone else acted on this ticket first. Reload it and try again; what you typed is kept below."),
-        ["reload"] = ("刷新工单", "Reload the ticket"),
+        ["conflict"] = ("有人先一步处理了这张工单，页面已刷新为最新状态。请核对后重新提交；您填写的内容已保留。", "Someone else acted on this ticket first; the page now shows it as it is. Check it and send again: what you typed is kept."),
         ["problem"] = ("未能完成：{0}", "Could not do it: {0}"),
         ["fix"] = ("请更正标出的字段。", "Please correct the marked fields."),
 

@@ -43,7 +43,8 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI shares two cores between the host, PostgreSQL and the browser.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -44,16 +44,21 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
         Lights = await BoardEndpoint.BuildAsync(Scope, session, reference, ct);
         var today = StatisticFacts.Day(clock.GetUtcNow());
         var first = today.AddDays(1 - Days);
-        var daily = (await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Unit, StatsPeriod.Day, first, today, session, reference, ct))
-            .Rows.Where(r => r.Key == Scope.Code).OrderBy(r => r.Period).ToList();
-        DayLabels = [.. daily.Select(r => r.Period.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+        var byUnit = (await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Unit, StatsPeriod.Day, first, today, session, reference, ct)).Rows;
+        var byDepartment = (await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Department, StatsPeriod.Day, first, today, session, reference, ct)).Rows;
+        var periods = byUnit.Select(r => r.Period).Distinct().Order().ToList();
+        DayLabels = [.. periods.Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+        // The unit rows (the unit itself and each unit below) split its counts without overlap, so their sums are its own;
+        // summonses and report-ins are counted on the departments.
+        decimal? Rate(Func<StatsRow, int> part, Func<StatsRow, int> whole, IReadOnlyList<StatsRow> rows, DateOnly day) =>
+            StatsTable.Percent(rows.Where(r => r.Period == day).Sum(part), rows.Where(r => r.Period == day).Sum(whole));
         Rates =
         [
-            new(texts["rate.response"], [.. daily.Select(r => r.ResponseRate)]),
-            new(texts["rate.resolution"], [.. daily.Select(r => r.ResolutionRate)]),
-            new(texts["rate.closure"], [.. daily.Select(r => r.ClosureRate)]),
-            new(texts["rate.satisfaction"], [.. daily.Select(r => r.SatisfactionRate)]),
-            new(texts["rate.reportIn"], [.. daily.Select(r => r.ReportInRate)]),
+            new(texts["rate.response"], [.. periods.Select(d => Rate(r => r.AcceptedInTime, r => r.Dispatched, byUnit, d))]),
+            new(texts["rate.resolution"], [.. periods.Select(d => Rate(r => r.Resolved, r => r.Accepted, byUnit, d))]),
+            new(texts["rate.closure"], [.. periods.Select(d => Rate(r => r.Closed, r => r.Reported, byUnit, d))]),
+            new(texts["rate.satisfaction"], [.. periods.Select(d => Rate(r => r.Satisfied, r => r.Rated, byUnit, d))]),
+            new(texts["rate.reportIn"], [.. periods.Select(d => Rate(r => r.ReportedIn, r => r.Summoned, byDepartment, d))]),
         ];
 
         var monthStart = new DateOnly(today.Year, today.Month, 1);
