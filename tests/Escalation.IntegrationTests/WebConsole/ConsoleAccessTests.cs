@@ -84,6 +84,27 @@ public sealed class ConsoleAccessTests(EscalationApp app) : IClassFixture<Escala
         (await app.ClientFor("aud-01").HistoryAsync(id)).ShouldBe(["TicketReported", "TicketTriaged"]);
     }
 
+    [Fact]
+    public async Task the_auditor_sees_where_the_hash_chain_breaks()
+    {
+        var id = await app.ClientFor("op-01").ReportAsync();
+        await app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+        var auditor = await ConsoleClient.SignedInAsync(app, "aud-01");
+        (await (await auditor.GetAsync($"/audit/{id}")).Content.ReadAsStringAsync()).ShouldContain("data-valid=\"true\"");
+
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tamper = new NpgsqlCommand(
+                $"update escalation.mt_events set data = jsonb_set(data, '{{Description}}', '\"无事\"') where stream_id = '{id}' and version = 1", connection);
+            await tamper.ExecuteNonQueryAsync();
+        }
+        var page = await (await auditor.GetAsync($"/audit/{id}")).Content.ReadAsStringAsync();
+
+        page.ShouldContain("data-valid=\"false\"");
+        page.ShouldContain("哈希链断裂：第 1 个事件");
+    }
+
     private async Task<long> ScheduledTimersAsync(Guid ticketId)
     {
         var store = app.Services.GetRequiredService<IDocumentStore>();
