@@ -7,6 +7,7 @@ using Escalation.Host.Auth;
 using Escalation.Host.Features.Intake;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.WebConsole;
 using Escalation.Projections;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -51,6 +52,7 @@ public static class HostSetup
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
         AddAuth(builder);
+        builder.AddConsole();
         builder.Services.AddNpgsqlDataSource(WithPreparedStatements(connectionString));
 
         var marten = builder.Services.AddMarten(opts =>
@@ -107,6 +109,7 @@ public static class HostSetup
         // Answers that would have no body (415, an unmatched route, 401) get problem details too.
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseConsoleLanguage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -122,6 +125,7 @@ public static class HostSetup
             http.RejectUnparseableQueryValues = true;
             http.ConfigureEndpoints(OpenApiSetup.DeclareProblems);
         });
+        app.MapConsole();
         app.MapOpenApi();
         app.MapScalarApiReference();
     }

@@ -67,6 +67,9 @@ public sealed class TicketView
     /// <summary>The brightest warning light of the running clocks.</summary>
     public WarningLight Light { get; set; }
 
+    /// <summary>How many deadlines the ticket missed (red lights): a missed limit stays on record after the ticket moves up.</summary>
+    public int MissedDeadlines { get; set; }
+
     public int Escalations { get; set; }
     public int Returns { get; set; }
     public int Reopenings { get; set; }
@@ -272,6 +275,8 @@ public sealed class TicketView
     {
         var index = Clocks.FindIndex(c => c.Clock == e.Clock && c.Holder == e.Holder && c.Deadline == e.Deadline && c.WhistleId == e.WhistleId);
         var light = e.Light == Domain.Timers.Light.Red ? WarningLight.Red : WarningLight.Yellow;
+        if (light == WarningLight.Red)
+            MissedDeadlines++;
         if (index >= 0 && light > Clocks[index].Light)
             Clocks[index] = Clocks[index] with { Light = light };
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Escalation.Domain;
 using Escalation.Domain.Closure;
 using Escalation.Domain.Merging;
@@ -13,6 +14,12 @@ using Wolverine;
 using JasperFx;
 
 namespace Escalation.Host.Api;
+
+/// <summary>
+/// A command on one ticket as a request asks for it: the action (for the role check), the request's fields as checked,
+/// and the command they make once they are valid.
+/// </summary>
+public sealed record TicketCommandPlan(TicketAction Action, Fields Fields, Func<Actor, ITicketCommand> Command);
 
 /// <summary>The answer to a command that was carried out.</summary>
 public sealed record CommandAccepted(Guid TicketId, long Version, IReadOnlyList<string> Events);
@@ -33,40 +40,52 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
 {
     public DecisionContext Context() => new(clock.GetUtcNow(), reference, settings);
 
-    public async Task<IResult> RunAsync(
-        HttpContext http, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketAction action, Fields fields,
-        Func<Actor, ITicketCommand> command) =>
-        (await ExecuteAsync(http, session, bus, ticketId, action, fields, command)).ToResult();
+    public async Task<IResult> RunAsync(HttpContext http, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketCommandPlan plan) =>
+        (await ExecuteAsync(http, session, bus, ticketId, plan)).ToResult();
 
     /// <summary>
     /// Checks in this order: the role (403), the request's fields (400), If-Match (400), the ticket and whether
     /// the caller may see it (404), its version (412), the process rules (422); then appends (409 on a race).
-    /// <paramref name="command"/> runs only once the fields are valid.
+    /// The plan's command is made only once the fields are valid.
     /// </summary>
-    public async Task<CommandOutcome> ExecuteAsync(
-        HttpContext http, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketAction action, Fields fields,
-        Func<Actor, ITicketCommand> command)
+    public async Task<CommandOutcome> ExecuteAsync(HttpContext http, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketCommandPlan plan)
     {
-        if (CheckRequest(http, action, fields, out var expectedVersion) is { } refused)
+        if (CheckRequest(http, plan.Action, plan.Fields, out var expectedVersion) is { } refused)
             return Fail(refused);
+        var outcome = await DecideAsync(http.User, session, bus, ticketId, plan.Command, expectedVersion, http.RequestAborted);
+        if (outcome.Accepted is { } accepted)
+            http.Response.Headers.ETag = ETag(accepted.Version);
+        return outcome;
+    }
 
+    /// <summary>The same checks and outcomes for a caller that is not an API request (the web console), with the version it saw.</summary>
+    public Task<CommandOutcome> ExecuteAsync(
+        ClaimsPrincipal user, IDocumentSession session, IMessageBus bus, Guid ticketId, TicketCommandPlan plan, long? expectedVersion, CancellationToken ct) =>
+        CheckRequest(user, plan.Action, plan.Fields) is { } refused
+            ? Task.FromResult(Fail(refused))
+            : DecideAsync(user, session, bus, ticketId, plan.Command, expectedVersion, ct);
+
+    private async Task<CommandOutcome> DecideAsync(
+        ClaimsPrincipal user, IDocumentSession session, IMessageBus bus, Guid ticketId, Func<Actor, ITicketCommand> command, long? expectedVersion,
+        CancellationToken ct)
+    {
         // The reads, the hash chain's lookup, Marten's event numbering and the writes on one connection in one
         // transaction, rather than a pooled connection (a session reset and a commit in PostgreSQL) for each.
-        await session.BeginTransactionAsync(http.RequestAborted);
-        var stream = await session.Events.FetchForWriting<Ticket>(ticketId, http.RequestAborted);
-        if (stream.Aggregate is null || !await MaySeeAsync(http, session, ticketId))
+        await session.BeginTransactionAsync(ct);
+        var stream = await session.Events.FetchForWriting<Ticket>(ticketId, ct);
+        if (stream.Aggregate is null || !await MaySeeAsync(user, session, ticketId, ct))
             return Fail(Problems.NoSuchTicket(ticketId));
         if (CheckVersion(expectedVersion, stream.CurrentVersion) is { } stale)
             return Fail(stale);
 
         var context = Context();
-        var decision = command(EscalationClaims.ActorOf(http.User)).Decide(stream.Aggregate, context);
+        var decision = command(EscalationClaims.ActorOf(user)).Decide(stream.Aggregate, context);
         if (decision.IsRejected)
             return Fail(Problems.Rejected(decision.Rejection));
 
         var version = stream.CurrentVersion ?? 0;
-        var appended = await AppendAsync(session, bus, stream, decision, context, http.RequestAborted);
-        return await SaveAsync(http, session, ticketId, version + appended.Count, appended);
+        var appended = await AppendAsync(session, bus, stream, decision, context, ct);
+        return await SaveAsync(session, ticketId, version + appended.Count, appended, ct);
     }
 
     /// <summary>
@@ -92,26 +111,29 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
     public static IResult? CheckRequest(HttpContext http, TicketAction action, Fields fields, out long? expectedVersion)
     {
         expectedVersion = null;
-        if (!Access.MayDo(http.User, action))
-            return Problems.Forbidden(Describe(action));
-        if (!fields.AreValid)
-            return fields.Problem();
+        if (CheckRequest(http.User, action, fields) is { } refused)
+            return refused;
         return TryReadIfMatch(http, out expectedVersion) ? null : Problems.Invalid("If-Match", "must be a ticket version, such as \"3\".");
     }
+
+    private static IResult? CheckRequest(ClaimsPrincipal user, TicketAction action, Fields fields) =>
+        !Access.MayDo(user, action) ? Problems.Forbidden(Describe(action))
+        : !fields.AreValid ? fields.Problem()
+        : null;
 
     public static IResult? CheckVersion(long? expected, long? current) =>
         expected is { } version && version != (current ?? 0) ? Problems.Stale(version, current ?? 0) : null;
 
-    public async Task<bool> MaySeeAsync(HttpContext http, IDocumentSession session, Guid ticketId) =>
-        await session.LoadAsync<TicketView>(ticketId, http.RequestAborted) is { } view && Access.MaySee(http.User, view, reference);
+    public async Task<bool> MaySeeAsync(ClaimsPrincipal user, IQuerySession session, Guid ticketId, CancellationToken ct) =>
+        await session.LoadAsync<TicketView>(ticketId, ct) is { } view && Access.MaySee(user, view, reference);
 
     /// <summary>Saves the unit of work; a concurrent append to the same stream is a 409, and nothing of this command is kept.</summary>
     public static async Task<CommandOutcome> SaveAsync(
-        HttpContext http, IDocumentSession session, Guid ticketId, long version, IReadOnlyList<object> events)
+        IDocumentSession session, Guid ticketId, long version, IReadOnlyList<object> events, CancellationToken ct)
     {
         try
         {
-            await session.SaveChangesAsync(http.RequestAborted);
+            await session.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
         {
@@ -119,7 +141,6 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
             session.EjectAllPendingChanges();
             return Fail(Problems.Conflict(e.Message));
         }
-        http.Response.Headers.ETag = ETag(version);
         return new CommandAccepted(ticketId, version, [.. events.Select(e => e.GetType().Name)]);
     }
 

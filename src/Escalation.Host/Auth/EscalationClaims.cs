@@ -12,6 +12,15 @@ public static class EscalationClaims
     public const string Role = "role";
     public const string Unit = "unit";
 
+    /// <summary>The claims of a user: the same for an API token and a console sign-in.</summary>
+    public static Claim[] For(User user) =>
+    [
+        new(Subject, user.Id),
+        new(Name, user.NameZh),
+        new(Role, RoleName(user.Role)),
+        new(Unit, user.UnitCode),
+    ];
+
     public static string RoleName(Role role) => role.ToString().ToLowerInvariant();
 
     public static Role? RoleOf(ClaimsPrincipal user) =>

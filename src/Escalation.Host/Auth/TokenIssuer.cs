@@ -21,13 +21,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key)
             NotBefore = now,
             Expires = now + Lifetime,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(EscalationClaims.Subject, user.Id),
-                new Claim(EscalationClaims.Name, user.NameZh),
-                new Claim(EscalationClaims.Role, EscalationClaims.RoleName(user.Role)),
-                new Claim(EscalationClaims.Unit, user.UnitCode),
-            ]),
+            Subject = new ClaimsIdentity(EscalationClaims.For(user)),
         });
     }
 }

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
 using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,11 +22,17 @@ public sealed class EscalationApp : IAsyncLifetime
     private IReadOnlyList<(string Key, string Value)> _settings = [];
     private bool _realClock;
 
+    /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
+    public bool Served { get; init; }
+
+    /// <summary>Where a browser finds the host when it is <see cref="Served"/>.</summary>
+    public Uri Address { get; private set; } = null!;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
     public string ConnectionString { get; private set; } = "";
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
-    private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
 
     public static async Task<EscalationApp> StartAsync(string connectionString, params (string Key, string Value)[] settings)
     {
@@ -52,6 +60,12 @@ public sealed class EscalationApp : IAsyncLifetime
                 web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
             }
         });
+        if (Served)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+            Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
         Client = _factory.CreateClient();
     }
 

@@ -1,10 +1,6 @@
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Timers;
-using Escalation.Host.Features.Timers;
 using Escalation.IntegrationTests.Infrastructure;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Escalation.IntegrationTests.Timers;
 
@@ -19,59 +15,59 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task yellow_then_red_then_the_ticket_climbs_a_tier_by_itself()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single();
         accept.Clock.ShouldBe(Clock.Accept);
         accept.Holder.ShouldBe("SC-T01-V01");
 
-        await DeliverAsync(accept, Light.Yellow);
+        await app.DeliverAsync(accept, Light.Yellow);
         (await _operator.TicketAsync(id)).GetProperty("holdingUnitCode").GetString().ShouldBe("SC-T01-V01");
-        await DeliverAsync(accept, Light.Red);
+        await app.DeliverAsync(accept, Light.Red);
 
-        var events = await EventsAsync(id);
+        var events = await app.EventsAsync(id);
         events.OfType<WarningLightLit>().Select(l => l.Light).ShouldBe([Light.Yellow, Light.Red]);
         var escalated = events.OfType<TicketEscalated>().Single();
         escalated.Reason.ShouldBe(EscalationReason.DeadlineMissed);
         escalated.ToUnitCode.ShouldBe("SC-T01");
-        (await ClocksAsync(id)).Last().Holder.ShouldBe("SC-T01");
+        (await app.ClocksAsync(id)).Last().Holder.ShouldBe("SC-T01");
     }
 
     [Fact]
     public async Task a_timer_delivered_twice_lights_once()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single();
 
-        await DeliverAsync(accept, Light.Yellow);
-        await DeliverAsync(accept, Light.Yellow);
+        await app.DeliverAsync(accept, Light.Yellow);
+        await app.DeliverAsync(accept, Light.Yellow);
 
-        (await EventsAsync(id)).OfType<WarningLightLit>().Count().ShouldBe(1);
+        (await app.EventsAsync(id)).OfType<WarningLightLit>().Count().ShouldBe(1);
     }
 
     [Fact]
     public async Task a_stale_timer_does_nothing()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single();
         await _village.DoAsync(id, "accept");
-        var before = (await EventsAsync(id)).Count;
+        var before = (await app.EventsAsync(id)).Count;
 
-        await DeliverAsync(accept, Light.Red);
+        await app.DeliverAsync(accept, Light.Red);
 
-        (await EventsAsync(id)).Count.ShouldBe(before);
+        (await app.EventsAsync(id)).Count.ShouldBe(before);
     }
 
     [Fact]
     public async Task a_withdrawn_ticket_stops_its_timers()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single();
         await _operator.DoAsync(id, "withdraw", new { reason = "问题已自行解决" });
-        var before = (await EventsAsync(id)).Count;
+        var before = (await app.EventsAsync(id)).Count;
 
-        await DeliverAsync(accept, Light.Yellow);
-        await DeliverAsync(accept, Light.Red);
+        await app.DeliverAsync(accept, Light.Yellow);
+        await app.DeliverAsync(accept, Light.Red);
 
-        (await EventsAsync(id)).Count.ShouldBe(before);
+        (await app.EventsAsync(id)).Count.ShouldBe(before);
     }
 
     [Fact]
@@ -81,13 +77,13 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
         await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-06" });
         await _township.DoAsync(id, "accept");
         await _township.DoAsync(id, "whistles", new { departmentCodes = new[] { "D-UM", "D-HC" }, reason = "违建" });
-        await app.ClientFor("dept-D-UM").DoAsync(id, $"whistles/{(await ClocksAsync(id)).First(c => c.Clock == Clock.ReportIn).WhistleId}/report-in", new { onSite = true });
-        var reportIns = (await ClocksAsync(id)).Where(c => c.Clock == Clock.ReportIn).ToList();
+        await app.ClientFor("dept-D-UM").DoAsync(id, $"whistles/{(await app.ClocksAsync(id)).First(c => c.Clock == Clock.ReportIn).WhistleId}/report-in", new { onSite = true });
+        var reportIns = (await app.ClocksAsync(id)).Where(c => c.Clock == Clock.ReportIn).ToList();
 
         foreach (var clock in reportIns)
-            await DeliverAsync(clock, Light.Red);
+            await app.DeliverAsync(clock, Light.Red);
 
-        var missed = (await EventsAsync(id)).OfType<ReportInMissed>().Single();
+        var missed = (await app.EventsAsync(id)).OfType<ReportInMissed>().Single();
         missed.DepartmentCode.ShouldBe("D-HC");
         missed.RaisedToUnitCode.ShouldBe("SC");
     }
@@ -98,12 +94,12 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
         var id = await DispatchedToTheVillageAsync();
         foreach (var holder in new[] { "SC-T01-V01", "SC-T01", "SC", "SC" })
         {
-            var accept = (await ClocksAsync(id)).Last(c => c.Clock == Clock.Accept);
+            var accept = (await app.ClocksAsync(id)).Last(c => c.Clock == Clock.Accept);
             accept.Holder.ShouldBe(holder);
-            await DeliverAsync(accept, Light.Red);
+            await app.DeliverAsync(accept, Light.Red);
         }
 
-        var events = await EventsAsync(id);
+        var events = await app.EventsAsync(id);
         events.OfType<TicketEscalated>().Select(e => e.ToTier.ToString()).ShouldBe(["Township", "County", "CountyLeader"]);
         events.OfType<Escalation.Domain.Supervision.TicketUrged>().Single().Note.ShouldBe(CheckTimeLimit.TopTierSupervision);
     }
@@ -114,22 +110,4 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
         await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
         return id;
     }
-
-    /// <summary>Moves the fake clock to the timer's due time (never backwards) and delivers it through Wolverine.</summary>
-    private async Task DeliverAsync(TimeLimitStarted clock, Light light)
-    {
-        var due = TimeLimitDue.For(clock, light);
-        if (app.Clock.GetUtcNow() < due.DueAt)
-            app.Clock.SetUtcNow(due.DueAt);
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(due);
-    }
-
-    private async Task<IReadOnlyList<object>> EventsAsync(Guid id)
-    {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)];
-    }
-
-    private async Task<IReadOnlyList<TimeLimitStarted>> ClocksAsync(Guid id) => [.. (await EventsAsync(id)).OfType<TimeLimitStarted>()];
 }

@@ -34,22 +34,27 @@ public static class BoardEndpoint
         if (role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, board.Code))
             return Problems.Forbidden("see the board of a unit outside its own");
 
+        return Results.Ok(await BuildAsync(board, session, reference, http.RequestAborted));
+    }
+
+    public static async Task<WarningBoard> BuildAsync(Unit board, IQuerySession session, ReferenceData reference, CancellationToken ct)
+    {
         var lit = await ListTicketsEndpoint.WithinUnit(session.Query<TicketView>(), board.Code, reference)
             .Where(t => t.Light != WarningLight.None)
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(ct);
         var clocks = lit.SelectMany(t => t.Clocks).Where(c => c.Running && c.Light != WarningLight.None).ToList();
 
         var children = reference.Units.Where(u => u.ParentCode == board.Code && u.Kind != UnitKind.Grid).ToList();
         var units = children.Select(child => Row(child.Code, child.NameZh, clocks.Where(c => IsHeldWithin(c, child.Code, reference)))).ToList();
         var departments = reference.Departments.Select(d => Row(d.Code, d.NameZh, clocks.Where(c => c.Holder == d.Code))).ToList();
         var own = Row(board.Code, board.NameZh, clocks.Where(c => c.Holder == board.Code));
-        return Results.Ok(new WarningBoard(
+        return new WarningBoard(
             board.Code,
             clocks.Count(c => c.Light == WarningLight.Yellow),
             clocks.Count(c => c.Light == WarningLight.Red),
             own,
             units,
-            departments));
+            departments);
     }
 
     /// <summary>A limit held by a unit at or below <paramref name="unitCode"/>; report-in limits are held by departments.</summary>

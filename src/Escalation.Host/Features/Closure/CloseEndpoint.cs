@@ -12,10 +12,13 @@ public static class CloseEndpoint
 {
     [WolverinePost("/api/tickets/{id}/close")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, NoteRequest? request)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 1000, required: false);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Close, fields, by => new CloseTicket(id, by, note));
+        return new(TicketAction.Close, fields, by => new CloseTicket(id, by, note));
     }
 }

@@ -12,10 +12,13 @@ public static class ReopenEndpoint
 {
     [WolverinePost("/api/tickets/{id}/reopen")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, ReasonRequest? request)
     {
         var fields = new Fields();
         var reason = fields.Text(request?.Reason, "reason", 1000);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Reopen, fields, by => new ReopenTicket(id, by, reason!));
+        return new(TicketAction.Reopen, fields, by => new ReopenTicket(id, by, reason!));
     }
 }

@@ -13,11 +13,14 @@ public static class EscalateEndpoint
 {
     [WolverinePost("/api/tickets/{id}/escalate")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, EscalateRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, EscalateRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, EscalateRequest? request)
     {
         var fields = new Fields();
         var reason = fields.Choice<EscalationReason>(request?.Reason, "reason");
         var note = fields.Text(request?.Note, "note", 1000, required: false);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Escalate, fields, by => new EscalateTicket(id, by, reason!.Value, note));
+        return new(TicketAction.Escalate, fields, by => new EscalateTicket(id, by, reason!.Value, note));
     }
 }

@@ -13,10 +13,13 @@ public static class TransferEndpoint
 {
     [WolverinePost("/api/tickets/{id}/transfer")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, TransferRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, TransferRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, TransferRequest? request)
     {
         var fields = new Fields();
         var department = fields.Text(request?.DepartmentCode, "departmentCode", 64);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Transfer, fields, by => new TransferTicket(id, by, department!));
+        return new(TicketAction.Transfer, fields, by => new TransferTicket(id, by, department!));
     }
 }

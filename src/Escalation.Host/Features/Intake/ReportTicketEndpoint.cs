@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,6 +21,14 @@ public sealed record LocationRequest(string? VillageCode, string? GridCode, stri
 
 public sealed record TicketCreated(Guid Id, long Version, string HeldByUnitCode);
 
+/// <summary>Either the problem to answer with, or the ticket opened (now or by an earlier request with the same key).</summary>
+public sealed record IntakeOutcome(IResult? Failure, IntakeKey? Ticket)
+{
+    public static implicit operator IntakeOutcome(IntakeKey ticket) => new(null, ticket);
+
+    public static IntakeOutcome Fail(IResult problem) => new(problem, null);
+}
+
 /// <summary>A caller's idempotency key and the ticket its first request opened.</summary>
 public sealed record IntakeKey(string Id, Guid TicketId, string HeldByUnitCode, string RequestHash);
 
@@ -35,8 +44,19 @@ public static class ReportTicketEndpoint
     [WolverinePost("/api/tickets")]
     public static async Task<IResult> Post(ReportRequest? request, HttpContext http, IDocumentSession session, TicketCommandRunner runner)
     {
-        if (!Access.MayDo(http.User, TicketAction.Report))
-            return Problems.Forbidden("report tickets");
+        var outcome = await OpenAsync(request, http.Request.Headers["Idempotency-Key"].ToString(), http.User, session, runner, http.RequestAborted);
+        if (outcome.Ticket is not { } ticket)
+            return outcome.Failure!;
+        http.Response.Headers.ETag = TicketCommandRunner.ETag(1);
+        return Results.Created($"/api/tickets/{ticket.TicketId}", new TicketCreated(ticket.TicketId, 1, ticket.HeldByUnitCode));
+    }
+
+    /// <summary>Checks the request and opens the ticket, or finds the one an earlier request with the same key opened.</summary>
+    public static async Task<IntakeOutcome> OpenAsync(
+        ReportRequest? request, string key, ClaimsPrincipal user, IDocumentSession session, TicketCommandRunner runner, CancellationToken ct)
+    {
+        if (!Access.MayDo(user, TicketAction.Report))
+            return IntakeOutcome.Fail(Problems.Forbidden("report tickets"));
 
         var fields = new Fields();
         request ??= new ReportRequest(null, null, null, null, null, null);
@@ -51,26 +71,25 @@ public static class ReportTicketEndpoint
         var address = fields.Text(request.Location?.Address, "location.address", ReportTicket.MaxAddressLength, required: false);
         var category = fields.Text(request.CategoryCode, "categoryCode", 64, required: false);
         var urgency = fields.Choice<Urgency>(request.Urgency, "urgency", required: false) ?? Urgency.Normal;
-        var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > MaxIdempotencyKeyLength || key.Any(char.IsControl))
             fields.Add("Idempotency-Key", $"must be at most {MaxIdempotencyKeyLength} printable characters.");
         if (!fields.AreValid)
-            return fields.Problem();
+            return IntakeOutcome.Fail(fields.Problem());
 
-        var actor = EscalationClaims.ActorOf(http.User);
+        var actor = EscalationClaims.ActorOf(user);
         var keyId = key.Length == 0 ? null : $"{actor.UserId}:{key}";
         var hash = Hash(request);
         // One connection and one transaction for the key's lookup, Marten's event numbering and the writes: otherwise
         // each takes a pooled connection of its own, and PostgreSQL a session reset and a commit for each.
-        await session.BeginTransactionAsync(http.RequestAborted);
-        if (keyId is not null && await session.LoadAsync<IntakeKey>(keyId, http.RequestAborted) is { } earlier)
+        await session.BeginTransactionAsync(ct);
+        if (keyId is not null && await session.LoadAsync<IntakeKey>(keyId, ct) is { } earlier)
             return Replay(earlier, hash);
 
         var id = Guid.CreateVersion7();
         var decision = new ReportTicket(id, actor, channel!.Value, description!, village, grid, address, category, urgency, name, phone)
             .Decide(runner.Context());
         if (decision.IsRejected)
-            return Problems.Rejected(decision.Rejection);
+            return IntakeOutcome.Fail(Problems.Rejected(decision.Rejection));
 
         var heldBy = decision.Events.OfType<TicketReported>().Single().HeldByUnitCode;
         session.Events.StartStream<Ticket>(id, decision.Events);
@@ -79,7 +98,7 @@ public static class ReportTicketEndpoint
             session.Insert(new IntakeKey(keyId, id, heldBy, hash));
         try
         {
-            await session.SaveChangesAsync(http.RequestAborted);
+            await session.SaveChangesAsync(ct);
         }
         catch (Exception e) when (keyId is not null && e is not OperationCanceledException)
         {
@@ -87,24 +106,17 @@ public static class ReportTicketEndpoint
             // stream collision): answer as that request did. Any other failure goes on up.
             session.EjectAllPendingChanges();
             await using var query = session.DocumentStore.QuerySession();
-            var winner = await query.LoadAsync<IntakeKey>(keyId, http.RequestAborted);
+            var winner = await query.LoadAsync<IntakeKey>(keyId, ct);
             if (winner is null)
                 throw;
             return Replay(winner, hash);
         }
+        return new IntakeKey("", id, heldBy, hash);
 
-        return Created(new IntakeKey("", id, heldBy, hash), http);
-
-        IResult Replay(IntakeKey first, string requestHash) => first.RequestHash == requestHash
-            ? Created(first, http)
-            : Problems.Rejected(new Rejection(
-                "idempotency-key-reused", "This Idempotency-Key was used for a different request: use a new key for a new ticket."));
-    }
-
-    private static IResult Created(IntakeKey ticket, HttpContext http)
-    {
-        http.Response.Headers.ETag = TicketCommandRunner.ETag(1);
-        return Results.Created($"/api/tickets/{ticket.TicketId}", new TicketCreated(ticket.TicketId, 1, ticket.HeldByUnitCode));
+        static IntakeOutcome Replay(IntakeKey first, string requestHash) => first.RequestHash == requestHash
+            ? first
+            : IntakeOutcome.Fail(Problems.Rejected(new Rejection(
+                "idempotency-key-reused", "This Idempotency-Key was used for a different request: use a new key for a new ticket.")));
     }
 
     private static string Hash(ReportRequest request) =>

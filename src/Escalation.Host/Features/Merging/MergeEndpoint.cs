@@ -27,12 +27,12 @@ public static class MergeEndpoint
             return refused;
 
         var duplicate = await session.Events.FetchForWriting<Ticket>(id, http.RequestAborted);
-        if (duplicate.Aggregate is null || !await runner.MaySeeAsync(http, session, id))
+        if (duplicate.Aggregate is null || !await runner.MaySeeAsync(http.User, session, id, http.RequestAborted))
             return Problems.NoSuchTicket(id);
         if (TicketCommandRunner.CheckVersion(expectedVersion, duplicate.CurrentVersion) is { } stale)
             return stale;
         var master = await session.Events.FetchForWriting<Ticket>(masterId, http.RequestAborted);
-        if (master.Aggregate is null || !await runner.MaySeeAsync(http, session, masterId))
+        if (master.Aggregate is null || !await runner.MaySeeAsync(http.User, session, masterId, http.RequestAborted))
             return Problems.Invalid("intoTicketId", $"there is no ticket {masterId}.");
 
         var command = new MergeTicket(id, EscalationClaims.ActorOf(http.User), masterId);
@@ -44,6 +44,9 @@ public static class MergeEndpoint
         var version = (duplicate.CurrentVersion ?? 0) + decision.Events.Count;
         duplicate.AppendMany(decision.Events);
         master.AppendMany(command.DecideForMaster(duplicate.Aggregate, master.Aggregate, context).Events);
-        return (await TicketCommandRunner.SaveAsync(http, session, id, version, decision.Events)).ToResult();
+        var outcome = await TicketCommandRunner.SaveAsync(session, id, version, decision.Events, http.RequestAborted);
+        if (outcome.Accepted is not null)
+            http.Response.Headers.ETag = TicketCommandRunner.ETag(version);
+        return outcome.ToResult();
     }
 }

@@ -13,5 +13,5 @@ public static class EraseCitizenDataEndpoint
     [WolverinePost("/api/tickets/{id}/erase-citizen-data")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by));
+        runner.RunAsync(http, session, bus, id, new TicketCommandPlan(TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by)));
 }

@@ -13,11 +13,14 @@ public static class RateEndpoint
 {
     [WolverinePost("/api/tickets/{id}/rating")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RateRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, RateRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, RateRequest? request)
     {
         var fields = new Fields();
         var rating = fields.Choice<Satisfaction>(request?.Rating, "rating");
         var comment = fields.Text(request?.Comment, "comment", 1000, required: false);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment));
+        return new(TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment));
     }
 }

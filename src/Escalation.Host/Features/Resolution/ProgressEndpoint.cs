@@ -13,10 +13,13 @@ public static class ProgressEndpoint
 {
     [WolverinePost("/api/tickets/{id}/progress")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, NoteRequest? request)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 4000);
-        return runner.RunAsync(http, session, bus, id, TicketAction.NoteProgress, fields, by => new NoteProgress(id, by, note!));
+        return new(TicketAction.NoteProgress, fields, by => new NoteProgress(id, by, note!));
     }
 }

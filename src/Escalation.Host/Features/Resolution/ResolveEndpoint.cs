@@ -13,10 +13,13 @@ public static class ResolveEndpoint
 {
     [WolverinePost("/api/tickets/{id}/resolve")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ResolveRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, ResolveRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, ResolveRequest? request)
     {
         var fields = new Fields();
         var summary = fields.Text(request?.Summary, "summary", 4000);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!));
+        return new(TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!));
     }
 }

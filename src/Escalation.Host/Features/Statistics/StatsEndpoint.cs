@@ -56,22 +56,28 @@ public static class StatsEndpoint
         if (role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, scope!.Code))
             return Problems.Forbidden("see the statistics of a unit outside its own");
 
-        var within = scope!.Code == reference.County.Code ? null
-            : reference.Units.Where(u => reference.IsSelfOrAncestor(scope.Code, u.Code)).Select(u => u.Code).ToArray();
-        var cells = session.Query<DailyCounts>().Where(d => d.Day >= first && d.Day <= last);
-        if (within is not null)
-            cells = cells.Where(d => within.Contains(d.UnitCode));
-        var report = StatsTable.Build(
-            scope, grouping, periods, first, last,
-            await cells.ToListAsync(http.RequestAborted),
-            await RepeatsAsync(session, first, last, within, http.RequestAborted),
-            reference);
-
+        var report = await ReportAsync(scope!, grouping, periods, first, last, session, reference, http.RequestAborted);
         if (!csv)
             return Results.Ok(report);
         // Excel, in which the bulletin is made, reads UTF-8 only after a byte-order mark.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(StatsTable.ToCsv(report))).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"stats-{scope.Code}-{grouping}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv".ToLowerInvariant());
+        return Results.File(bytes, "text/csv; charset=utf-8", $"stats-{scope!.Code}-{grouping}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv".ToLowerInvariant());
+    }
+
+    public static async Task<StatsReport> ReportAsync(
+        Unit scope, StatsGrouping grouping, StatsPeriod period, DateOnly first, DateOnly last, IQuerySession session, ReferenceData reference,
+        CancellationToken ct)
+    {
+        var within = scope.Code == reference.County.Code ? null
+            : reference.Units.Where(u => reference.IsSelfOrAncestor(scope.Code, u.Code)).Select(u => u.Code).ToArray();
+        var cells = session.Query<DailyCounts>().Where(d => d.Day >= first && d.Day <= last);
+        if (within is not null)
+            cells = cells.Where(d => within.Contains(d.UnitCode));
+        return StatsTable.Build(
+            scope, grouping, period, first, last,
+            await cells.ToListAsync(ct),
+            await RepeatsAsync(session, first, last, within, ct),
+            reference);
     }
 
     /// <summary>

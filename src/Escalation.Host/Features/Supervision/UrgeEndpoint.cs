@@ -12,10 +12,13 @@ public static class UrgeEndpoint
 {
     [WolverinePost("/api/tickets/{id}/urge")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, NoteRequest? request)
     {
         var fields = new Fields();
         var note = fields.Text(request?.Note, "note", 1000);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Urge, fields, by => new UrgeTicket(id, by, note!));
+        return new(TicketAction.Urge, fields, by => new UrgeTicket(id, by, note!));
     }
 }

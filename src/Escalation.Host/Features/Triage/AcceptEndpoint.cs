@@ -12,5 +12,7 @@ public static class AcceptEndpoint
     [WolverinePost("/api/tickets/{id}/accept")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, TicketAction.Accept, new Fields(), by => new AcceptTicket(id, by));
+        runner.RunAsync(http, session, bus, id, Plan(id));
+
+    public static TicketCommandPlan Plan(Guid id) => new(TicketAction.Accept, new Fields(), by => new AcceptTicket(id, by));
 }

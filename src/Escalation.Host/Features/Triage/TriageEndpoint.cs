@@ -13,11 +13,14 @@ public static class TriageEndpoint
 {
     [WolverinePost("/api/tickets/{id}/triage")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, TriageRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, TriageRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, request));
+
+    public static TicketCommandPlan Plan(Guid id, TriageRequest? request)
     {
         var fields = new Fields();
         var category = fields.Text(request?.CategoryCode, "categoryCode", 64);
         var unit = fields.Text(request?.UnitCode, "unitCode", 64, required: false);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Triage, fields, by => new TriageTicket(id, by, category!, unit));
+        return new(TicketAction.Triage, fields, by => new TriageTicket(id, by, category!, unit));
     }
 }

@@ -18,6 +18,15 @@ public static class BlowWhistleEndpoint
     [WolverinePost("/api/tickets/{id}/whistles")]
     public static async Task<IResult> Post(Guid id, BlowWhistleRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
     {
+        var whistleId = Guid.CreateVersion7();
+        var outcome = await runner.ExecuteAsync(http, session, bus, id, Plan(id, whistleId, request));
+        return outcome.Accepted is { } accepted
+            ? Results.Ok(new WhistleBlownResponse(id, whistleId, accepted.Version))
+            : outcome.ToResult();
+    }
+
+    public static TicketCommandPlan Plan(Guid id, Guid whistleId, BlowWhistleRequest? request)
+    {
         var fields = new Fields();
         var departments = request?.DepartmentCodes ?? [];
         if (departments.Length is 0 or > MaxDepartments)
@@ -25,13 +34,7 @@ public static class BlowWhistleEndpoint
         else if (departments.Any(code => string.IsNullOrWhiteSpace(code) || code.Length > 64 || code.Any(char.IsControl)))
             fields.Add("departmentCodes", "must hold codes of 1 to 64 printable characters.");
         var reason = fields.Text(request?.Reason, "reason", 1000);
-
-        var whistleId = Guid.CreateVersion7();
-        var outcome = await runner.ExecuteAsync(http, session, bus, id, TicketAction.BlowWhistle, fields,
-            by => new BlowWhistle(id, by, whistleId, [.. departments.Select(c => c!.Trim())], reason!));
-        return outcome.Accepted is { } accepted
-            ? Results.Ok(new WhistleBlownResponse(id, whistleId, accepted.Version))
-            : outcome.ToResult();
+        return new(TicketAction.BlowWhistle, fields, by => new BlowWhistle(id, by, whistleId, [.. departments.Select(c => c!.Trim())], reason!));
     }
 }
 

@@ -13,14 +13,16 @@ public static class ReportInEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/report-in")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(
-        Guid id, Guid whistleId, ReportInRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, Guid whistleId, ReportInRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, whistleId, request));
+
+    public static TicketCommandPlan Plan(Guid id, Guid whistleId, ReportInRequest? request)
     {
         var fields = new Fields();
         var onSite = request?.OnSite;
         if (onSite is null)
             fields.Add("onSite", "is required: true when the department came on site, false when it reported in remotely.");
         var note = fields.Text(request?.Note, "note", 1000, required: false);
-        return runner.RunAsync(http, session, bus, id, TicketAction.ReportIn, fields, by => new ReportIn(id, by, whistleId, onSite!.Value, note));
+        return new(TicketAction.ReportIn, fields, by => new ReportIn(id, by, whistleId, onSite!.Value, note));
     }
 }

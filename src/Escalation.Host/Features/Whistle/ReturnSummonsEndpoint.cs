@@ -13,11 +13,13 @@ public static class ReturnSummonsEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(
-        Guid id, Guid whistleId, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
+    public static Task<IResult> Post(Guid id, Guid whistleId, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
+        runner.RunAsync(http, session, bus, id, Plan(id, whistleId, request));
+
+    public static TicketCommandPlan Plan(Guid id, Guid whistleId, ReasonRequest? request)
     {
         var fields = new Fields();
         var reason = fields.Text(request?.Reason, "reason", 1000);
-        return runner.RunAsync(http, session, bus, id, TicketAction.Return, fields, by => new ReturnSummons(id, by, whistleId, reason!));
+        return new(TicketAction.Return, fields, by => new ReturnSummons(id, by, whistleId, reason!));
     }
 }

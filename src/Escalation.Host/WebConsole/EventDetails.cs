@@ -1,0 +1,43 @@
+using Escalation.Domain.Closure;
+using Escalation.Domain.Escalation;
+using Escalation.Domain.Intake;
+using Escalation.Domain.Merging;
+using Escalation.Domain.Rating;
+using Escalation.Domain.Resolution;
+using Escalation.Domain.Supervision;
+using Escalation.Domain.Timers;
+using Escalation.Domain.Triage;
+using Escalation.Domain.Whistle;
+using Escalation.Domain.Withdrawal;
+
+namespace Escalation.Host.WebConsole;
+
+/// <summary>What an auditor needs to read of each event on the timeline, in the user's language.</summary>
+public static class EventDetails
+{
+    public static string Describe(object e, Texts t) => e switch
+    {
+        TicketReported x => $"{t.Of(x.Channel)} · {t.Place(x.GridCode ?? x.VillageCode)} · {t.Matter(x.CategoryCode)} — {x.Description}",
+        TicketTriaged x => $"{t.Matter(x.CategoryCode)} · {t.Format("detail.to", t.Unit(x.HandlingUnitCode))}",
+        TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {x.Reason}",
+        TicketEscalated x => $"{t.Of(x.Reason)} · {t.Unit(x.FromUnitCode)} → {t.Unit(x.ToUnitCode)}{Note(x.Note)}",
+        TicketTransferred x => t.Format("detail.to", t.Unit(x.DepartmentCode)),
+        WhistleBlown x => $"{t.Format("detail.departments", string.Join("、", x.DepartmentCodes.Select(t.Unit)))} — {x.Reason}",
+        DepartmentReportedIn x => $"{t.Unit(x.DepartmentCode)} · {t[x.OnSite ? "ticket.onSite" : "ticket.remote"]}{Note(x.Note)}",
+        ProgressNoted x => x.Note,
+        TicketResolved x => x.Summary,
+        CitizenRated x => $"{t.Of(x.Satisfaction)}{Note(x.Comment)}",
+        TicketReopened x => x.Reason,
+        TicketUrged x => x.Note,
+        TicketClosed x => $"{t.Of(x.Because)}{Note(x.Note)}",
+        TicketMergedInto x => x.MasterTicketId.ToString(),
+        DuplicateAttached x => x.DuplicateTicketId.ToString(),
+        TicketWithdrawn x => x.Reason,
+        TimeLimitStarted x => t.Format("detail.deadline", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
+        WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}"),
+        ReportInMissed x => $"{t.Unit(x.DepartmentCode)} → {t.Unit(x.RaisedToUnitCode)}",
+        _ => "",
+    };
+
+    private static string Note(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note}";
+}

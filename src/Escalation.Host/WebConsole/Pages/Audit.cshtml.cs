@@ -1,0 +1,48 @@
+using Escalation.Domain;
+using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Projections;
+using Escalation.Projections.Integrity;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Escalation.Host.WebConsole.Pages;
+
+/// <summary>
+/// The auditor's case page: every event with who did it and when, the case replayed as it stood after any one of them,
+/// and the hash chain checked against the stored events. Whoever may see the ticket may read its timeline.
+/// </summary>
+public sealed class AuditModel(IQuerySession session, ReferenceData reference) : ConsolePage
+{
+    public Guid Id { get; private set; }
+
+    public IReadOnlyList<IEvent> Events { get; private set; } = [];
+
+    public long Version { get; private set; }
+
+    public TicketView AsOf { get; private set; } = null!;
+
+    public ChainVerification Chain { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, long? version)
+    {
+        var current = await session.LoadAsync<TicketView>(id, HttpContext.RequestAborted);
+        if (current is null || !Access.MaySee(User, current, reference))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Partial("_NotFound");
+        }
+        Id = id;
+        Events = await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted);
+        Version = Math.Clamp(version ?? Events.Count, 1, Events.Count);
+        AsOf = (await session.Events.AggregateStreamAsync<TicketView>(id, version: Version, token: HttpContext.RequestAborted))!;
+        Chain = await EventChain.VerifyAsync(session, id, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    /// <summary>When the event happened in the case's own time (timers are stamped with the time they were due).</summary>
+    public static DateTimeOffset At(IEvent e) => (e.Data as ITicketEvent)?.At ?? e.Timestamp;
+
+    public static Actor? By(IEvent e) => (e.Data as ITicketEvent)?.By;
+}

@@ -1,0 +1,103 @@
+using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Host.Features.Closure;
+using Escalation.Host.Features.Escalation;
+using Escalation.Host.Features.Rating;
+using Escalation.Host.Features.Resolution;
+using Escalation.Host.Features.Tickets;
+using Escalation.Host.Features.Triage;
+using Escalation.Host.Features.Whistle;
+using Escalation.Projections;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Escalation.Host.WebConsole.Pages;
+
+/// <summary>One ticket: what was asked, where it stands, its clocks and whistles, and the actions the user may take.</summary>
+public sealed class TicketModel(IQuerySession session, ReferenceData reference, ConsoleCommands commands, Texts texts, TimeProvider clock) : ConsolePage
+{
+    public TicketView Ticket { get; private set; } = null!;
+
+    public CitizenDetails? Citizen { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public OfferedAction? Posted { get; private set; }
+
+    public FormErrors? Errors { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await ShowAsync(id) ? Page() : NoSuchTicket();
+
+    public Task<IActionResult> OnPostTriageAsync(Guid id, long? version, string? returnUrl, TriageRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("triage"), TriageEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, long? version, string? returnUrl) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("accept"), AcceptEndpoint.Plan(id));
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id, long? version, string? returnUrl, ReasonRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("return"), ReturnEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostEscalateAsync(Guid id, long? version, string? returnUrl, EscalateRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("escalate"), EscalateEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostWhistleAsync(Guid id, long? version, string? returnUrl, BlowWhistleRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("whistle"), BlowWhistleEndpoint.Plan(id, Guid.CreateVersion7(), request));
+
+    public Task<IActionResult> OnPostReportInAsync(Guid id, Guid whistleId, long? version, string? returnUrl, ReportInRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reportIn", whistleId), ReportInEndpoint.Plan(id, whistleId, request));
+
+    public Task<IActionResult> OnPostReturnSummonsAsync(Guid id, Guid whistleId, long? version, string? returnUrl, ReasonRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("returnSummons", whistleId), ReturnSummonsEndpoint.Plan(id, whistleId, request));
+
+    public Task<IActionResult> OnPostProgressAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("progress"), ProgressEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostResolveAsync(Guid id, long? version, string? returnUrl, ResolveRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("resolve"), ResolveEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostRateAsync(Guid id, long? version, string? returnUrl, RateRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("rate"), RateEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("close"), CloseEndpoint.Plan(id, request));
+
+    /// <summary>
+    /// Runs the command against the version the page showed. Done: back where the user was. Refused: the ticket as it
+    /// is now, with the form as the user filled it and the reasons beside its fields.
+    /// </summary>
+    private async Task<IActionResult> RunAsync(Guid id, long? version, string? returnUrl, OfferedAction action, TicketCommandPlan plan)
+    {
+        var outcome = await commands.RunAsync(User, id, plan, version, HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            TempData["done"] = texts.Format("done", texts[$"act.{action.Name}"]);
+            return LocalRedirect(Back(returnUrl, $"/tickets/{id}"));
+        }
+        if (!await ShowAsync(id))
+            return NoSuchTicket();
+        Posted = action;
+        Errors = FormErrors.From(outcome, texts, field => field);
+        Response.StatusCode = outcome.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> ShowAsync(Guid id)
+    {
+        var view = await session.LoadAsync<TicketView>(id, HttpContext.RequestAborted);
+        if (view is null || !Access.MaySee(User, view, reference))
+            return false;
+        Ticket = view;
+        Now = clock.GetUtcNow();
+        var contact = await session.LoadAsync<CitizenContact>(id, HttpContext.RequestAborted);
+        Citizen = contact is null ? null
+            : Access.SeesCitizen(User) ? new CitizenDetails(contact.Name, contact.Phone, Masked: false)
+            : new CitizenDetails(GetTicketEndpoint.MaskName(contact.Name), GetTicketEndpoint.MaskPhone(contact.Phone), Masked: true);
+        return true;
+    }
+
+    private IActionResult NoSuchTicket()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Partial("_NotFound");
+    }
+}

@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Escalation.Domain;
+using Escalation.Domain.Reference;
+using Escalation.Host.Api;
+using Escalation.Projections.Statistics;
+
+namespace Escalation.Host.WebConsole;
+
+/// <summary>
+/// The console's words in Chinese (the default) and English, and the names, times and durations it shows, in the
+/// language of the request. Reference data carries both names of each unit, department, matter and user.
+/// </summary>
+public sealed partial class Texts(ReferenceData reference)
+{
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public string this[string key] => Table.TryGetValue(key, out var text) ? English ? text.En : text.Zh : key;
+
+    public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
+
+    public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => this[Key(value)];
+
+    public static string Key<TEnum>(TEnum value) where TEnum : struct, Enum => $"{typeof(TEnum).Name}.{Fields.Name(value)}";
+
+    public string Unit(string? code) => reference.FindUnit(code) is { } unit ? English ? unit.NameEn : unit.NameZh
+        : reference.FindDepartment(code) is { } department ? English ? department.NameEn : department.NameZh
+        : code ?? "";
+
+    public string Matter(string? code) => reference.FindMatter(code) is { } matter ? English ? matter.NameEn : matter.NameZh : this["uncategorised"];
+
+    public string User(string? id) => reference.FindUser(id) is { } user ? English ? user.NameEn : user.NameZh : id ?? "";
+
+    /// <summary>A unit with the units above it up to the township, as people say where a place is: 城关镇 · 新发村.</summary>
+    public string Place(string code) =>
+        string.Join(" · ", reference.SelfAndAncestors(code).TakeWhile(u => u.Kind != UnitKind.County).Reverse().Select(u => English ? u.NameEn : u.NameZh));
+
+    /// <summary>Times are shown in China time, whatever the server's zone.</summary>
+    public static string Time(DateTimeOffset? at) => at?.ToOffset(StatisticFacts.ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Time left before a deadline, or how late it is: "2天3小时" / "overdue 5 h 10 min".</summary>
+    public string Remaining(DateTimeOffset deadline, DateTimeOffset now)
+    {
+        var left = deadline - now;
+        var span = left.Duration();
+        var text = span.TotalDays >= 1 ? Format("duration.days", (int)span.TotalDays, span.Hours)
+            : span.TotalHours >= 1 ? Format("duration.hours", (int)span.TotalHours, span.Minutes)
+            : Format("duration.minutes", Math.Max(1, (int)Math.Ceiling(span.TotalMinutes)));
+        return left >= TimeSpan.Zero ? Format("remaining.left", text) : Format("remaining.overdue", text);
+    }
+
+    /// <summary>A field's reason from the API's checks, in the user's language.</summary>
+    public string Reason(string reason)
+    {
+        if (!English)
+        {
+            foreach (var (pattern, zh) in ReasonsZh)
+            {
+                var match = pattern.Match(reason);
+                if (match.Success)
+                    return string.Format(CultureInfo.InvariantCulture, zh, match.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray());
+            }
+        }
+        return reason;
+    }
+
+    /// <summary>The rule that refused a command, in the user's language (the domain's own message in English).</summary>
+    public string Rule(string? code, string? message) =>
+        code is not null && Table.TryGetValue($"rule.{code}", out var text) ? English ? message ?? text.En : text.Zh : message ?? "";
+
+    /// <summary>The reasons the API's field checks give, by their English wording.</summary>
+    private static readonly (Regex Pattern, string Zh)[] ReasonsZh =
+    [
+        (RequiredChoice(), "必填。"),
+        (Required(), "必填。"),
+        (TooLong(), "最多 {0} 个字。"),
+        (ControlCharacters(), "不能含控制字符。"),
+        (OneOf(), "请从列表中选择。"),
+        (Departments(), "请选择 {0} 至 {1} 个部门。"),
+    ];
+
+    [GeneratedRegex(@"^is required: ")] private static partial Regex RequiredChoice();
+    [GeneratedRegex(@"^is required\.$")] private static partial Regex Required();
+    [GeneratedRegex(@"^must be at most (\d+) characters long\.$")] private static partial Regex TooLong();
+    [GeneratedRegex(@"^must not contain control characters\.$")] private static partial Regex ControlCharacters();
+    [GeneratedRegex(@"^must be one of ")] private static partial Regex OneOf();
+    [GeneratedRegex(@"^must name (\d+) to (\d+) departments\.$")] private static partial Regex Departments();
+
+    public static IReadOnlyDictionary<string, (string Zh, string En)> Table { get; } = new Dictionary<string, (string, string)>
+    {
+        ["app.name"] = ("接诉即办 · 吹哨报到", "Escalation"),
+        ["language.switch"] = ("English", "中文"),
+        ["nav.intake"] = ("受理", "Intake"),
+        ["nav.inbox"] = ("待办", "Inbox"),
+        ["nav.mine"] = ("我受理的工单", "My tickets"),
+        ["nav.tickets"] = ("工单", "Tickets"),
+        ["nav.board"] = ("看板", "Board"),
+        ["nav.signout"] = ("退出", "Sign out"),
+        ["signin.title"] = ("登录", "Sign in"),
+        ["signin.lead"] = ("以样例县的用户身份登录（与 API 相同的用户和角色）。", "Sign in as a user of the sample county (the same users and roles as the API)."),
+        ["signin.user"] = ("用户", "User"),
+        ["signin.submit"] = ("登录", "Sign in"),
+        ["signin.unknown"] = ("没有这个用户。", "There is no such user."),
+        ["denied.title"] = ("无权访问", "Not allowed"),
+        ["denied.lead"] = ("您的角色不能打开这个页面。", "Your role may not open this page."),
+        ["notfound.title"] = ("找不到工单", "No such ticket"),
+        ["notfound.lead"] = ("这张工单不存在，或不在您的职责范围内。", "This ticket does not exist, or is not yours to see."),
+        ["Role.operator"] = ("话务员", "Hotline operator"),
+        ["Role.dispatcher"] = ("调度员", "Dispatcher"),
+        ["Role.department"] = ("部门经办人", "Department handler"),
+        ["Role.auditor"] = ("审计员", "Auditor"),
+        ["Role.administrator"] = ("管理员", "Administrator"),
+
+        ["intake.title"] = ("受理来电", "Take a request"),
+        ["intake.channel"] = ("渠道", "Channel"),
+        ["intake.citizenName"] = ("来电人", "Caller"),
+        ["intake.citizenPhone"] = ("电话", "Phone"),
+        ["intake.place"] = ("地点（村、社区或网格）", "Place (village, community or grid)"),
+        ["intake.place.hint"] = ("输入名称搜索", "Type a name to search"),
+        ["intake.address"] = ("详细地址", "Address"),
+        ["intake.category"] = ("事项类别", "Category"),
+        ["intake.category.hint"] = ("输入名称搜索，可留空由乡镇分类", "Type to search; leave empty for the township to categorise"),
+        ["intake.urgency"] = ("紧急程度", "Urgency"),
+        ["intake.description"] = ("诉求内容", "Description"),
+        ["intake.submit"] = ("提交工单", "Open the ticket"),
+        ["intake.shortcut"] = ("Ctrl+Enter 提交", "Ctrl+Enter submits"),
+        ["intake.created"] = ("工单已创建，编号：", "Ticket opened, number:"),
+        ["intake.heldBy"] = ("已派至 {0} 分类派单。", "Sent to {0} for triage."),
+        ["intake.unknownPlace"] = ("找不到这个地点：请从列表中选择。", "No such place: choose one from the list."),
+        ["intake.unknownCategory"] = ("找不到这个类别：请从列表中选择。", "No such category: choose one from the list."),
+        ["intake.duplicates"] = ("可能重复：同一网格（或村）同类事项的在办工单", "Possible duplicates: open tickets of the same category in the same grid (or village)"),
+        ["intake.noDuplicates"] = ("未发现同类在办工单。", "No open ticket of this category here."),
+
+        ["inbox.title"] = ("待办工单", "Open tickets"),
+        ["inbox.mine.title"] = ("我受理的工单", "Tickets I opened"),
+        ["inbox.empty"] = ("没有待办工单。", "Nothing to do."),
+        ["inbox.filter.all"] = ("全部", "All"),
+        ["inbox.filter.yellow"] = ("黄灯", "Yellow"),
+        ["inbox.filter.red"] = ("红灯", "Red"),
+        ["inbox.count"] = ("共 {0} 张", "{0} tickets"),
+        ["inbox.more"] = ("仅显示按期限排序的前 {0} 张。", "Showing the first {0} by deadline."),
+        ["col.light"] = ("灯", "Light"),
+        ["col.deadline"] = ("期限", "Deadline"),
+        ["col.ticket"] = ("工单", "Ticket"),
+        ["col.category"] = ("类别", "Category"),
+        ["col.place"] = ("地点", "Place"),
+        ["col.status"] = ("状态", "Status"),
+        ["col.holder"] = ("承办", "Held by"),
+        ["col.reported"] = ("受理时间", "Reported"),
+        ["col.actions"] = ("操作", "Actions"),
+        ["col.yellow"] = ("黄灯", "Yellow"),
+        ["col.red"] = ("红灯", "Red"),
+        ["col.unit"] = ("单位", "Unit"),
+        ["col.department"] = ("部门", "Department"),
+        ["actions.open"] = ("办理", "Act"),
+        ["missed"] = ("曾超时", "Missed a limit"),
+        ["noClock"] = ("无计时", "No clock"),
+
+        ["ticket.title"] = ("工单详情", "Ticket"),
+        ["ticket.number"] = ("编号", "Number"),
+        ["ticket.description"] = ("诉求", "Request"),
+        ["ticket.citizen"] = ("来电人", "Caller"),
+        ["ticket.citizen.erased"] = ("个人信息已删除", "Personal data erased"),
+        ["ticket.channel"] = ("渠道", "Channel"),
+        ["ticket.urgency"] = ("紧急程度", "Urgency"),
+        ["ticket.address"] = ("地址", "Address"),
+        ["ticket.clocks"] = ("时限", "Time limits"),
+        ["ticket.whistles"] = ("吹哨", "Whistles"),
+        ["ticket.reportedIn"] = ("已报到", "Reported in"),
+        ["ticket.notYet"] = ("未报到", "Not yet"),
+        ["ticket.returnedBy"] = ("退回", "Returned"),
+        ["ticket.onSite"] = ("到场", "on site"),
+        ["ticket.remote"] = ("远程", "remotely"),
+        ["ticket.resolution"] = ("办理结果", "Resolution"),
+        ["ticket.rating"] = ("评价", "Rating"),
+        ["ticket.timeline"] = ("时间线与审计", "Timeline and audit"),
+        ["ticket.running"] = ("计时中", "running"),
+        ["ticket.stopped"] = ("已停止", "stopped"),
+        ["ticket.version"] = ("版本", "Version"),
+        ["Clock.accept"] = ("签收时限", "To accept"),
+        ["Clock.resolve"] = ("办结时限", "To resolve"),
+        ["Clock.report-in"] = ("报到时限", "To report in"),
+
+        ["act.triage"] = ("分类派单", "Triage"),
+        ["act.accept"] = ("签收", "Accept"),
+        ["act.return"] = ("退单", "Return"),
+        ["act.escalate"] = ("上交", "Escalate"),
+        ["act.whistle"] = ("吹哨", "Blow the whistle"),
+        ["act.reportIn"] = ("报到", "Report in"),
+        ["act.returnSummons"] = ("退回吹哨", "Return the summons"),
+        ["act.progress"] = ("记录进展", "Note progress"),
+        ["act.resolve"] = ("办结", "Resolve"),
+        ["act.rate"] = ("回访评价", "Rate on callback"),
+        ["act.close"] = ("结案", "Close"),
+        ["field.category"] = ("类别", "Category"),
+        ["field.unit"] = ("派往单位（留空按事项派往本级）", "Send to unit (empty: by the matter)"),
+        ["field.reason"] = ("理由", "Reason"),
+        ["field.note"] = ("说明", "Note"),
+        ["field.summary"] = ("办理结果", "Summary"),
+        ["field.departments"] = ("部门", "Departments"),
+        ["field.onSite"] = ("方式", "How"),
+        ["field.rating"] = ("评价", "Rating"),
+        ["field.comment"] = ("意见", "Comment"),
+        ["field.escalationReason"] = ("上交原因", "Why"),
+        ["done"] = ("已完成：{0}", "Done: {0}"),
+        ["conflict"] = ("有人先一步处理了这张工单，页面已刷新为最新状态。请核对后重新提交；您填写的内容已保留。", "Someone else acted on this ticket first; the page now shows it as it is. Check it and send again: what you typed is kept."),
+        ["problem"] = ("未能完成：{0}", "Could not do it: {0}"),
+        ["fix"] = ("请更正标出的字段。", "Please correct the marked fields."),
+
+        ["board.title"] = ("亮灯看板", "Warning board"),
+        ["board.unit"] = ("单位", "Unit"),
+        ["board.days"] = ("天数", "Days"),
+        ["board.show"] = ("显示", "Show"),
+        ["board.lights"] = ("{0}：黄灯 {1}，红灯 {2}", "{0}: {1} yellow, {2} red"),
+        ["board.units"] = ("下辖单位", "Units below"),
+        ["board.departments"] = ("部门", "Departments"),
+        ["board.rates"] = ("各项率（按日）", "Rates by day"),
+        ["board.ranking"] = ("本月排名", "This month's ranking"),
+        ["board.noData"] = ("所选期间没有数据。", "No figures in this period."),
+        ["rate.response"] = ("响应率", "Response"),
+        ["rate.resolution"] = ("解决率", "Resolution"),
+        ["rate.closure"] = ("办结率", "Closure"),
+        ["rate.satisfaction"] = ("满意率", "Satisfaction"),
+        ["rate.reportIn"] = ("报到率", "Report-in"),
+        ["rate.reported"] = ("受理量", "Reported"),
+
+        ["audit.title"] = ("工单时间线", "Case timeline"),
+        ["audit.chain.valid"] = ("哈希链完整：{0} 个事件均未被改动。", "Hash chain intact: none of the {0} events was altered."),
+        ["audit.chain.broken"] = ("哈希链断裂：第 {0} 个事件（{1}）{2}", "Hash chain broken at event {0} ({1}): {2}"),
+        ["audit.version"] = ("查看第几个事件时的状态", "Show the case as of event"),
+        ["audit.show"] = ("回放", "Replay"),
+        ["audit.asOf"] = ("第 {0} / {1} 个事件时（{2}）的工单", "The case as of event {0} of {1} ({2})"),
+        ["audit.col.version"] = ("#", "#"),
+        ["audit.col.time"] = ("时间", "Time"),
+        ["audit.col.event"] = ("事件", "Event"),
+        ["audit.col.actor"] = ("操作人", "By"),
+        ["audit.col.detail"] = ("内容", "Detail"),
+        ["audit.system"] = ("系统（计时器）", "System (timer)"),
+        ["audit.replayHere"] = ("回放到此", "Replay to here"),
+
+        ["event.TicketReported"] = ("受理", "Reported"),
+        ["event.TicketTriaged"] = ("分类派单", "Triaged"),
+        ["event.TicketAccepted"] = ("签收", "Accepted"),
+        ["event.TicketReturned"] = ("退单", "Returned"),
+        ["event.TicketEscalated"] = ("上交", "Escalated"),
+        ["event.TicketTransferred"] = ("转办", "Transferred"),
+        ["event.WhistleBlown"] = ("吹哨", "Whistle blown"),
+        ["event.DepartmentReportedIn"] = ("报到", "Reported in"),
+        ["event.ProgressNoted"] = ("进展", "Progress"),
+        ["event.TicketResolved"] = ("办结", "Resolved"),
+        ["event.CitizenRated"] = ("回访评价", "Rated"),
+        ["event.TicketReopened"] = ("重办", "Reopened"),
+        ["event.TicketUrged"] = ("督办", "Urged"),
+        ["event.TicketClosed"] = ("结案", "Closed"),
+        ["event.TicketMergedInto"] = ("合并入", "Merged into"),
+        ["event.DuplicateAttached"] = ("合并重复件", "Duplicate attached"),
+        ["event.TicketWithdrawn"] = ("撤回", "Withdrawn"),
+        ["event.CitizenDataErased"] = ("删除个人信息", "Personal data erased"),
+        ["event.TimeLimitStarted"] = ("开始计时", "Time limit started"),
+        ["event.WarningLightLit"] = ("亮灯", "Warning light"),
+        ["event.ReportInMissed"] = ("未按时报到", "Report-in missed"),
+        ["detail.to"] = ("至 {0}", "to {0}"),
+        ["detail.deadline"] = ("{0}，期限 {1}", "{0}, due {1}"),
+        ["detail.light"] = ("{0}：{1}", "{0}: {1}"),
+        ["detail.departments"] = ("部门：{0}", "Departments: {0}"),
+
+        ["TicketStatus.reported"] = ("待分类", "Awaiting triage"),
+        ["TicketStatus.dispatched"] = ("待签收", "Awaiting acceptance"),
+        ["TicketStatus.in-handling"] = ("办理中", "In handling"),
+        ["TicketStatus.resolved"] = ("已办结待回访", "Resolved, awaiting callback"),
+        ["TicketStatus.closed"] = ("已结案", "Closed"),
+        ["TicketStatus.withdrawn"] = ("已撤回", "Withdrawn"),
+        ["TicketStatus.merged"] = ("已合并", "Merged"),
+        ["Channel.hotline"] = ("12345热线", "12345 hotline"),
+        ["Channel.grid-worker"] = ("网格员", "Grid worker"),
+        ["Channel.app"] = ("App", "App"),
+        ["Channel.walk-in"] = ("来访", "Walk-in"),
+        ["Channel.letter"] = ("来信", "Letter"),
+        ["Urgency.normal"] = ("一般", "Normal"),
+        ["Urgency.urgent"] = ("紧急", "Urgent"),
+        ["Urgency.emergency"] = ("特急", "Emergency"),
+        ["Satisfaction.satisfied"] = ("满意", "Satisfied"),
+        ["Satisfaction.basically-satisfied"] = ("基本满意", "Basically satisfied"),
+        ["Satisfaction.unsatisfied"] = ("不满意", "Unsatisfied"),
+        ["EscalationReason.deadline-missed"] = ("超时未办", "Deadline missed"),
+        ["EscalationReason.beyond-powers"] = ("超出本级职权", "Beyond this tier's powers"),
+        ["EscalationReason.citizen-unsatisfied"] = ("群众不满意", "Citizen unsatisfied"),
+        ["EscalationReason.by-hand"] = ("其他原因", "Other reason"),
+        ["WarningLight.none"] = ("无", "None"),
+        ["WarningLight.yellow"] = ("黄灯", "Yellow"),
+        ["WarningLight.red"] = ("红灯", "Red"),
+        ["Light.yellow"] = ("黄灯", "Yellow"),
+        ["Light.red"] = ("红灯", "Red"),
+        ["ClosedBecause.rated"] = ("已评价", "Rated"),
+        ["ClosedBecause.rating-window-expired"] = ("回访期满", "Rating window expired"),
+        ["ClosedBecause.with-master"] = ("随主件结案", "Closed with its master"),
+        ["yes"] = ("是", "Yes"),
+        ["no"] = ("否", "No"),
+        ["uncategorised"] = ("未分类", "Uncategorised"),
+        ["duration.days"] = ("{0}天{1}小时", "{0} d {1} h"),
+        ["duration.hours"] = ("{0}小时{1}分", "{0} h {1} min"),
+        ["duration.minutes"] = ("{0}分钟", "{0} min"),
+        ["remaining.left"] = ("剩 {0}", "{0} left"),
+        ["remaining.overdue"] = ("超时 {0}", "overdue {0}"),
+
+        [$"rule.{RuleCodes.InvalidState}"] = ("工单当前状态不允许此操作。", "The ticket's state does not allow this."),
+        [$"rule.{RuleCodes.TicketMerged}"] = ("工单已合并到另一张工单。", "The ticket was merged into another."),
+        [$"rule.{RuleCodes.TicketNotHeldByUnit}"] = ("工单不在本单位。", "Your unit does not hold the ticket."),
+        [$"rule.{RuleCodes.NotHolderOrAbove}"] = ("只有承办单位或其上级可以这样做。", "Only the holder or a unit above it may do this."),
+        [$"rule.{RuleCodes.NotAboveHolder}"] = ("只有承办单位的上级可以这样做。", "Only a unit above the holder may do this."),
+        [$"rule.{RuleCodes.NotHolderOrSummoned}"] = ("只有承办单位或被吹哨的部门可以这样做。", "Only the holder or a summoned department may do this."),
+        [$"rule.{RuleCodes.DescriptionRequired}"] = ("请填写诉求内容。", "A description is required."),
+        [$"rule.{RuleCodes.DescriptionTooLong}"] = ("诉求内容太长。", "The description is too long."),
+        [$"rule.{RuleCodes.AddressTooLong}"] = ("地址太长。", "The address is too long."),
+        [$"rule.{RuleCodes.CitizenNameTooLong}"] = ("姓名太长。", "The name is too long."),
+        [$"rule.{RuleCodes.ImplausiblePhone}"] = ("电话号码不像真实号码。", "The phone number does not look real."),
+        [$"rule.{RuleCodes.ReasonRequired}"] = ("请填写理由。", "A reason is required."),
+        [$"rule.{RuleCodes.NoteRequired}"] = ("请填写说明。", "A note is required."),
+        [$"rule.{RuleCodes.SummaryRequired}"] = ("请填写办理结果。", "A summary is required."),
+        [$"rule.{RuleCodes.LocationRequired}"] = ("请选择地点。", "A place is required."),
+        [$"rule.{RuleCodes.UnknownLocation}"] = ("找不到这个地点。", "There is no such place."),
+        [$"rule.{RuleCodes.GridNotInVillage}"] = ("该网格不属于这个村。", "The grid is not in that village."),
+        [$"rule.{RuleCodes.UnknownCategory}"] = ("找不到这个类别。", "There is no such category."),
+        [$"rule.{RuleCodes.HandlingUnitOutsideLocation}"] = ("派往单位不在工单所在地。", "The unit is not where the ticket is."),
+        [$"rule.{RuleCodes.UnknownDepartment}"] = ("没有这个部门。", "There is no such department."),
+        [$"rule.{RuleCodes.DepartmentLacksPower}"] = ("该部门对此事项没有职权。", "That department has no powers over this matter."),
+        [$"rule.{RuleCodes.TopTierReached}"] = ("已是最高层级，不能再上交。", "The ticket is at the top tier already."),
+        [$"rule.{RuleCodes.EscalationReasonReserved}"] = ("“超时未办”由计时器自动上交，不能手动选择。", "\"Deadline missed\" is the timers' own reason."),
+        [$"rule.{RuleCodes.OnlyCountyTransfers}"] = ("只有县级可以转办部门。", "Only the county transfers to departments."),
+        [$"rule.{RuleCodes.NoDispatcherToReturnTo}"] = ("没有可退回的派单单位。", "There is no dispatcher to return it to."),
+        [$"rule.{RuleCodes.WhistleOnlyByTownshipOrCounty}"] = ("只有乡镇（街道）或县级可以吹哨。", "Only a township, street or the county blows the whistle."),
+        [$"rule.{RuleCodes.DepartmentsRequired}"] = ("请至少选择一个部门。", "Choose at least one department."),
+        [$"rule.{RuleCodes.DuplicateDepartment}"] = ("同一部门选了两次。", "A department is named twice."),
+        [$"rule.{RuleCodes.UnknownWhistle}"] = ("没有这次吹哨。", "There is no such whistle."),
+        [$"rule.{RuleCodes.DepartmentNotSummoned}"] = ("本部门未被吹哨。", "Your department was not summoned."),
+        [$"rule.{RuleCodes.SummonsAlreadyAnswered}"] = ("本部门已经响应过这次吹哨。", "Your department answered this whistle already."),
+        [$"rule.{RuleCodes.AlreadyRated}"] = ("这次办结已经评价过。", "This resolution was rated already."),
+        [$"rule.{RuleCodes.RatingWindowOpen}"] = ("群众尚未回访评价，回访期内不能结案。", "The citizen has not rated it and may still do so."),
+        [$"rule.{RuleCodes.MergeIntoItself}"] = ("不能合并到自身。", "A ticket cannot merge into itself."),
+        [$"rule.{RuleCodes.MasterNotOpen}"] = ("主件已不在办理中。", "The master ticket is not open."),
+        [$"rule.{RuleCodes.CitizenDataAlreadyErased}"] = ("个人信息已删除。", "The personal data was erased already."),
+    };
+}

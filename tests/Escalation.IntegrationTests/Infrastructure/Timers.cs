@@ -1,0 +1,30 @@
+using Escalation.Domain.Timers;
+using Escalation.Host.Features.Timers;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Escalation.IntegrationTests.Infrastructure;
+
+/// <summary>Timers on the fake clock: the tests deliver each one through Wolverine, as it would be delivered when due.</summary>
+public static class Timers
+{
+    /// <summary>Moves the fake clock to the timer's due time (never backwards) and delivers it through Wolverine.</summary>
+    public static async Task DeliverAsync(this EscalationApp app, TimeLimitStarted clock, Light light)
+    {
+        var due = TimeLimitDue.For(clock, light);
+        if (app.Clock.GetUtcNow() < due.DueAt)
+            app.Clock.SetUtcNow(due.DueAt);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(due);
+    }
+
+    public static async Task<IReadOnlyList<object>> EventsAsync(this EscalationApp app, Guid id)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)];
+    }
+
+    public static async Task<IReadOnlyList<TimeLimitStarted>> ClocksAsync(this EscalationApp app, Guid id) =>
+        [.. (await app.EventsAsync(id)).OfType<TimeLimitStarted>()];
+}
