@@ -12,11 +12,11 @@ namespace Escalation.Benchmarks.BusyDay;
 /// <summary>
 /// A county's busiest day against the real host, side by side with raw PostgreSQL in the same run: the raw baseline,
 /// the host started as its own process (cold start, memory), the sustained maximum rate of opening tickets, latency at
-/// half of it, the day's mix of whole cases, the raw baseline again, and the timer figures. Prints a Markdown report
-/// and writes the same as JSON. Exit code 1 only when the harness or the product broke: an exception, a host that does
-/// not start, a request that failed or was answered with an error, timers that never fire or projections that never
-/// catch up within a generous bound, a hash chain reported broken, a report that cannot be written. A rate not
-/// sustained or a high latency (a loaded machine) is a figure in the report, never a failure.
+/// half of it, the day's mix of whole cases, the raw baseline again, and the timer figures. Prints a Markdown report,
+/// writes it to a file and the same figures as JSON beside it. Exit code 1 only when the harness or the product broke:
+/// an exception, a host that does not start, a request that failed or was answered with an error, timers that never
+/// fire or projections that never catch up within a generous bound, a hash chain reported broken, a report that cannot
+/// be written. A rate not sustained or a high latency (a loaded machine) is a figure in the report, never a failure.
 /// </summary>
 public sealed class BusyDayBenchmark
 {
@@ -83,19 +83,22 @@ public sealed class BusyDayBenchmark
                 WholeRun = wholeRun,
             },
         };
+        var markdown = report.ToMarkdown();
         Console.WriteLine();
-        Console.WriteLine(report.ToMarkdown());
+        Console.WriteLine(markdown);
         var json = Path.GetFullPath(options.JsonPath);
+        var md = Path.ChangeExtension(json, ".md");
         try
         {
             await File.WriteAllTextAsync(json, report.ToJson());
+            await File.WriteAllTextAsync(md, markdown);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            Console.Error.WriteLine($"The busy-day benchmark could not write its report to {json}: {e.Message}");
+            Console.Error.WriteLine($"The busy-day benchmark could not write its report to {json} and {md}: {e.Message}");
             return 1;
         }
-        Console.WriteLine($"JSON: {json}");
+        Console.WriteLine($"Report: {md} (Markdown), {json} (JSON)");
         Console.WriteLine(report.Failures.Count == 0
             ? $"Verdict: the harness and the product worked ({report.WallSeconds:F0} s); rates and latencies above are figures, not checks."
             : $"Verdict: BROKEN, {report.Failures.Count} failure(s): {report.Failures[0].Split('\n')[0]}");
