@@ -275,10 +275,11 @@ public sealed class TicketView
     {
         var index = Clocks.FindIndex(c => c.Clock == e.Clock && c.Holder == e.Holder && c.Deadline == e.Deadline && c.WhistleId == e.WhistleId);
         var light = e.Light == Domain.Timers.Light.Red ? WarningLight.Red : WarningLight.Yellow;
+        if (index < 0 || light <= Clocks[index].Light)
+            return;
+        Clocks[index] = Clocks[index] with { Light = light };
         if (light == WarningLight.Red)
             MissedDeadlines++;
-        if (index >= 0 && light > Clocks[index].Light)
-            Clocks[index] = Clocks[index] with { Light = light };
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
+using Escalation.Host.Features.Tickets;
 using Escalation.Projections;
+using Marten;
 
 namespace Escalation.Host.Api;
 
@@ -51,6 +53,17 @@ public static class Access
             _ => false,
         };
     }
+
+    /// <summary>The ticket as the user may see it, or null when it does not exist for them (no such ticket, or not theirs to see).</summary>
+    public static async Task<TicketView?> LoadVisibleAsync(
+        IQuerySession session, ClaimsPrincipal user, Guid ticketId, ReferenceData reference, CancellationToken ct) =>
+        await session.LoadAsync<TicketView>(ticketId, ct) is { } view && MaySee(user, view, reference) ? view : null;
+
+    /// <summary>The citizen as the user may see them: in full, masked for departments and auditors, or null once erased.</summary>
+    public static async Task<CitizenDetails?> CitizenAsync(IQuerySession session, ClaimsPrincipal user, Guid ticketId, CancellationToken ct) =>
+        await session.LoadAsync<CitizenContact>(ticketId, ct) is not { } contact ? null
+        : SeesCitizen(user) ? new CitizenDetails(contact.Name, contact.Phone, Masked: false)
+        : new CitizenDetails(GetTicketEndpoint.MaskName(contact.Name), GetTicketEndpoint.MaskPhone(contact.Phone), Masked: true);
 
     /// <summary>Departments and auditors work on the case, not with the citizen: they see no name or phone.</summary>
     public static bool SeesCitizen(ClaimsPrincipal user) =>

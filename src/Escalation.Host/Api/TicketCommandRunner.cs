@@ -7,7 +7,6 @@ using Escalation.Domain.Reference;
 using Escalation.Domain.Timers;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Auth;
-using Escalation.Projections;
 using JasperFx.Events;
 using Marten;
 using Wolverine;
@@ -125,7 +124,7 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
         expected is { } version && version != (current ?? 0) ? Problems.Stale(version, current ?? 0) : null;
 
     public async Task<bool> MaySeeAsync(ClaimsPrincipal user, IQuerySession session, Guid ticketId, CancellationToken ct) =>
-        await session.LoadAsync<TicketView>(ticketId, ct) is { } view && Access.MaySee(user, view, reference);
+        await Access.LoadVisibleAsync(session, user, ticketId, reference, ct) is not null;
 
     /// <summary>Saves the unit of work; a concurrent append to the same stream is a 409, and nothing of this command is kept.</summary>
     public static async Task<CommandOutcome> SaveAsync(

@@ -59,9 +59,9 @@ public sealed class DailyCountsProjection : MultiStreamProjection<DailyCounts, s
             var counted = events.Select(e => e.Sequence).ToHashSet();
             // A ticket whose events in the page are its versions 1, 2, ... n without a gap has nothing before or between
             // them to read back (a new ticket, most of a busy day's pages): only the others are read from the store.
-            var pageByTicket = events.GroupBy(e => e.StreamId).ToList();
-            var whole = pageByTicket.Where(IsWholeFromTheStart).SelectMany(t => t).ToList();
-            var ids = pageByTicket.Where(t => !IsWholeFromTheStart(t)).Select(t => t.Key).ToArray();
+            var wholeFromTheStart = events.GroupBy(e => e.StreamId).ToLookup(IsWholeFromTheStart);
+            var whole = wholeFromTheStart[true].SelectMany(t => t).ToList();
+            var ids = wholeFromTheStart[false].Select(t => t.Key).ToArray();
             var last = events.Max(e => e.Sequence);
             IReadOnlyList<IEvent> readBack = ids.Length == 0 ? [] : await session.Events.QueryAllRawEvents()
                 .Where(e => ids.Contains(e.StreamId) && e.Sequence <= last)

@@ -4,7 +4,7 @@ namespace Escalation.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright: the browser is the machine's own (never downloaded), started headless
-/// with the network-quiet flags a closed machine needs. Screenshots go to TestResults/screenshots of this project.
+/// with the network-quiet flags a closed machine needs. Screenshots go to TestResults/screenshots of the integration tests' project.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
@@ -14,7 +14,7 @@ public sealed class Browser : IAsyncLifetime
 
     public IBrowser Chromium { get; private set; } = null!;
 
-    public static string ScreenshotFolder { get; } = Path.Combine(ProjectFolder(), "TestResults", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(Repository.Folder, "tests", "Escalation.IntegrationTests", "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -56,15 +56,5 @@ public sealed class Browser : IAsyncLifetime
         if (Chromium is not null)
             await Chromium.DisposeAsync();
         _playwright?.Dispose();
-    }
-
-    private static string ProjectFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (folder.GetFiles("Escalation.IntegrationTests.csproj").Length > 0)
-                return folder.FullName;
-        }
-        return AppContext.BaseDirectory;
     }
 }

@@ -46,9 +46,11 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
         // A light for a limit since replaced (another deadline) changes nothing.
         await AppendAsync(id, Lit(id, Clock.Accept, Light.Red, "SC-T01-V01", 60));
         (await LightAsync(id)).ShouldBe(("yellow", _t0.AddHours(2)));
+        (await MissedDeadlinesAsync(id)).ShouldBe(0);
 
         await AppendAsync(id, Lit(id, Clock.Accept, Light.Red, "SC-T01-V01", 120));
         (await LightAsync(id)).ShouldBe(("red", _t0.AddHours(2)));
+        (await MissedDeadlinesAsync(id)).ShouldBe(1);
 
         // Accepted: the accept clock stops (its red stays on it) and the host starts the clock to resolve.
         await village.DoAsync(id, "accept");
@@ -59,6 +61,7 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
         // Escalated: the township must accept; the village's clock to resolve stops.
         await village.DoAsync(id, "escalate", new { reason = "beyond-powers" });
         (await ClocksAsync(id)).Where(c => c.Running).Select(c => (c.Clock, c.Holder)).ShouldBe([("accept", "SC-T01")]);
+        (await MissedDeadlinesAsync(id)).ShouldBe(1, "a missed limit stays on record after the ticket moves on");
     }
 
     [Fact]
@@ -206,6 +209,8 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
 
     private async Task<Clk[]> ClocksAsync(Guid id) =>
         (await _auditor.TicketAsync(id)).GetProperty("clocks").Deserialize<Clk[]>(Api.Json)!;
+
+    private async Task<int> MissedDeadlinesAsync(Guid id) => (await _auditor.TicketAsync(id)).GetProperty("missedDeadlines").GetInt32();
 
     private async Task<(string Light, DateTimeOffset? NextDeadline)> LightAsync(Guid id)
     {

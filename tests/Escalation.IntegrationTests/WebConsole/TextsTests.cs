@@ -10,6 +10,7 @@ using Escalation.Domain.Reference;
 using Escalation.Domain.Timers;
 using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
+using Escalation.IntegrationTests.Infrastructure;
 using Escalation.Projections;
 using Microsoft.Extensions.Configuration;
 
@@ -44,7 +45,7 @@ public sealed partial class TextsTests
     [Fact]
     public void every_key_the_pages_and_their_code_use_has_both_texts()
     {
-        var source = Path.Combine(RepositoryFolder(), "src", "Escalation.Host", "WebConsole");
+        var source = Path.Combine(Repository.Folder, "src", "Escalation.Host", "WebConsole");
         var used = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
@@ -81,16 +82,6 @@ public sealed partial class TextsTests
     }
 
     private static IEnumerable<string> Keys<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => Texts.Key(v));
-
-    private static string RepositoryFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Escalation.sln")))
-                return folder.FullName;
-        }
-        throw new DirectoryNotFoundException("The tests run outside the repository.");
-    }
 
     /// <summary>T["key"], texts["key"], Format("key", …), and the action keys built from the offered actions.</summary>
     [GeneratedRegex("""(?:\b[Tt](?:exts)?\[|Format\()"([a-z][\w.-]+)"[\],]""")]

@@ -56,7 +56,12 @@ public static class StatsEndpoint
         if (role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, scope!.Code))
             return Problems.Forbidden("see the statistics of a unit outside its own");
 
-        var report = await ReportAsync(scope!, grouping, periods, first, last, session, reference, http.RequestAborted);
+        var within = Within(scope!, reference);
+        var report = StatsTable.Build(
+            scope!, grouping, periods, first, last,
+            await CellsAsync(first, last, within, session, http.RequestAborted),
+            await RepeatsAsync(session, first, last, within, http.RequestAborted),
+            reference);
         if (!csv)
             return Results.Ok(report);
         // Excel, in which the bulletin is made, reads UTF-8 only after a byte-order mark.
@@ -64,20 +69,19 @@ public static class StatsEndpoint
         return Results.File(bytes, "text/csv; charset=utf-8", $"stats-{scope!.Code}-{grouping}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv".ToLowerInvariant());
     }
 
-    public static async Task<StatsReport> ReportAsync(
-        Unit scope, StatsGrouping grouping, StatsPeriod period, DateOnly first, DateOnly last, IQuerySession session, ReferenceData reference,
-        CancellationToken ct)
+    /// <summary>The codes of the units within <paramref name="scope"/>, or null for the county: everything.</summary>
+    public static string[]? Within(Unit scope, ReferenceData reference) =>
+        scope.Code == reference.County.Code ? null
+        : [.. reference.Units.Where(u => reference.IsSelfOrAncestor(scope.Code, u.Code)).Select(u => u.Code)];
+
+    /// <summary>The day cells from <paramref name="first"/> to <paramref name="last"/> of the units <paramref name="within"/> (null: all).</summary>
+    public static async Task<IReadOnlyList<DailyCounts>> CellsAsync(
+        DateOnly first, DateOnly last, string[]? within, IQuerySession session, CancellationToken ct)
     {
-        var within = scope.Code == reference.County.Code ? null
-            : reference.Units.Where(u => reference.IsSelfOrAncestor(scope.Code, u.Code)).Select(u => u.Code).ToArray();
         var cells = session.Query<DailyCounts>().Where(d => d.Day >= first && d.Day <= last);
         if (within is not null)
             cells = cells.Where(d => within.Contains(d.UnitCode));
-        return StatsTable.Build(
-            scope, grouping, period, first, last,
-            await cells.ToListAsync(ct),
-            await RepeatsAsync(session, first, last, within, ct),
-            reference);
+        return await cells.ToListAsync(ct);
     }
 
     /// <summary>

@@ -18,14 +18,11 @@ public static class GetTicketEndpoint
     [WolverineGet("/api/tickets/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
     {
-        var view = await session.LoadAsync<TicketView>(id, http.RequestAborted);
-        if (view is null || !Access.MaySee(http.User, view, reference))
+        var view = await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted);
+        if (view is null)
             return Problems.NoSuchTicket(id);
 
-        var contact = await session.LoadAsync<CitizenContact>(id, http.RequestAborted);
-        var citizen = contact is null ? null
-            : Access.SeesCitizen(http.User) ? new CitizenDetails(contact.Name, contact.Phone, Masked: false)
-            : new CitizenDetails(MaskName(contact.Name), MaskPhone(contact.Phone), Masked: true);
+        var citizen = await Access.CitizenAsync(session, http.User, id, http.RequestAborted);
         http.Response.Headers.ETag = TicketCommandRunner.ETag(view.Version);
         return Results.Ok(new TicketDetails(view, citizen));
     }

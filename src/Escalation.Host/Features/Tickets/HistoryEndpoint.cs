@@ -1,7 +1,6 @@
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
-using Escalation.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -17,8 +16,7 @@ public static class HistoryEndpoint
     [WolverineGet("/api/tickets/{id}/history")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
     {
-        var view = await session.LoadAsync<TicketView>(id, http.RequestAborted);
-        if (view is null || !Access.MaySee(http.User, view, reference))
+        if (await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted) is null)
             return Problems.NoSuchTicket(id);
 
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);

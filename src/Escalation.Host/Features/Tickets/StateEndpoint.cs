@@ -25,8 +25,8 @@ public static class StateEndpoint
         if (!fields.AreValid)
             return fields.Problem();
 
-        var current = await session.LoadAsync<TicketView>(id, http.RequestAborted);
-        if (current is null || !Access.MaySee(http.User, current, reference))
+        var current = await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted);
+        if (current is null)
             return Problems.NoSuchTicket(id);
 
         if (at is { } moment)

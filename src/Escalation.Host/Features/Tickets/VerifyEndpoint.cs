@@ -1,6 +1,5 @@
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
-using Escalation.Projections;
 using Escalation.Projections.Integrity;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +14,7 @@ public static class VerifyEndpoint
     [WolverineGet("/api/tickets/{id}/verify")]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
     {
-        var view = await session.LoadAsync<TicketView>(id, http.RequestAborted);
-        if (view is null || !Access.MaySee(http.User, view, reference))
+        if (await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted) is null)
             return Problems.NoSuchTicket(id);
         return Results.Ok(await EventChain.VerifyAsync(session, id, http.RequestAborted));
     }

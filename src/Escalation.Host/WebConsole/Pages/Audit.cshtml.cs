@@ -27,8 +27,7 @@ public sealed class AuditModel(IQuerySession session, ReferenceData reference) :
 
     public async Task<IActionResult> OnGetAsync(Guid id, long? version)
     {
-        var current = await session.LoadAsync<TicketView>(id, HttpContext.RequestAborted);
-        if (current is null || !Access.MaySee(User, current, reference))
+        if (await Access.LoadVisibleAsync(session, User, id, reference, HttpContext.RequestAborted) is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Partial("_NotFound");

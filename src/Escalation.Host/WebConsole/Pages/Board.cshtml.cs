@@ -44,27 +44,30 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
         Lights = await BoardEndpoint.BuildAsync(Scope, session, reference, ct);
         var today = StatisticFacts.Day(clock.GetUtcNow());
         var first = today.AddDays(1 - Days);
-        var byUnit = (await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Unit, StatsPeriod.Day, first, today, session, reference, ct)).Rows;
-        var byDepartment = (await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Department, StatsPeriod.Day, first, today, session, reference, ct)).Rows;
-        var periods = byUnit.Select(r => r.Period).Distinct().Order().ToList();
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        // One read of the day cells serves the four tables; the board shows no repeat problems, so none are counted.
+        var cells = await StatsEndpoint.CellsAsync(first < monthStart ? first : monthStart, today, StatsEndpoint.Within(Scope, reference), session, ct);
+        IReadOnlyList<StatsRow> Rows(StatsGrouping grouping, StatsPeriod period, DateOnly from) =>
+            StatsTable.Build(Scope, grouping, period, from, today, cells.Where(c => c.Day >= from), [], reference).Rows;
+        var byUnit = Rows(StatsGrouping.Unit, StatsPeriod.Day, first).ToLookup(r => r.Period);
+        var byDepartment = Rows(StatsGrouping.Department, StatsPeriod.Day, first).ToLookup(r => r.Period);
+        var periods = byUnit.Select(day => day.Key).Order().ToList();
         DayLabels = [.. periods.Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
         // The unit rows (the unit itself and each unit below) split its counts without overlap, so their sums are its own;
         // summonses and report-ins are counted on the departments.
-        decimal? Rate(Func<StatsRow, int> part, Func<StatsRow, int> whole, IReadOnlyList<StatsRow> rows, DateOnly day) =>
-            StatsTable.Percent(rows.Where(r => r.Period == day).Sum(part), rows.Where(r => r.Period == day).Sum(whole));
+        ChartSeries Series(string name, ILookup<DateOnly, StatsRow> rows, Func<StatsRow, int> part, Func<StatsRow, int> whole) =>
+            new(texts[name], [.. periods.Select(day => StatsTable.Percent(rows[day].Sum(part), rows[day].Sum(whole)))]);
         Rates =
         [
-            new(texts["rate.response"], [.. periods.Select(d => Rate(r => r.AcceptedInTime, r => r.Dispatched, byUnit, d))]),
-            new(texts["rate.resolution"], [.. periods.Select(d => Rate(r => r.Resolved, r => r.Accepted, byUnit, d))]),
-            new(texts["rate.closure"], [.. periods.Select(d => Rate(r => r.Closed, r => r.Reported, byUnit, d))]),
-            new(texts["rate.satisfaction"], [.. periods.Select(d => Rate(r => r.Satisfied, r => r.Rated, byUnit, d))]),
-            new(texts["rate.reportIn"], [.. periods.Select(d => Rate(r => r.ReportedIn, r => r.Summoned, byDepartment, d))]),
+            Series("rate.response", byUnit, r => r.AcceptedInTime, r => r.Dispatched),
+            Series("rate.resolution", byUnit, r => r.Resolved, r => r.Accepted),
+            Series("rate.closure", byUnit, r => r.Closed, r => r.Reported),
+            Series("rate.satisfaction", byUnit, r => r.Satisfied, r => r.Rated),
+            Series("rate.reportIn", byDepartment, r => r.ReportedIn, r => r.Summoned),
         ];
 
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
-        UnitRanking = Ranked((await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Unit, StatsPeriod.Month, monthStart, today, session, reference, ct))
-            .Rows.Where(r => r.Key != Scope.Code));
-        DepartmentRanking = Ranked((await StatsEndpoint.ReportAsync(Scope, StatsGrouping.Department, StatsPeriod.Month, monthStart, today, session, reference, ct)).Rows);
+        UnitRanking = Ranked(Rows(StatsGrouping.Unit, StatsPeriod.Month, monthStart).Where(r => r.Key != Scope.Code));
+        DepartmentRanking = Ranked(Rows(StatsGrouping.Department, StatsPeriod.Month, monthStart));
         return Page();
     }
 

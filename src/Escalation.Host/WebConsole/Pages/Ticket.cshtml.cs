@@ -83,15 +83,11 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
 
     private async Task<bool> ShowAsync(Guid id)
     {
-        var view = await session.LoadAsync<TicketView>(id, HttpContext.RequestAborted);
-        if (view is null || !Access.MaySee(User, view, reference))
+        if (await Access.LoadVisibleAsync(session, User, id, reference, HttpContext.RequestAborted) is not { } view)
             return false;
         Ticket = view;
         Now = clock.GetUtcNow();
-        var contact = await session.LoadAsync<CitizenContact>(id, HttpContext.RequestAborted);
-        Citizen = contact is null ? null
-            : Access.SeesCitizen(User) ? new CitizenDetails(contact.Name, contact.Phone, Masked: false)
-            : new CitizenDetails(GetTicketEndpoint.MaskName(contact.Name), GetTicketEndpoint.MaskPhone(contact.Phone), Masked: true);
+        Citizen = await Access.CitizenAsync(session, User, id, HttpContext.RequestAborted);
         return true;
     }
 
