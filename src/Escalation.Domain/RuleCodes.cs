@@ -50,4 +50,7 @@ public static class RuleCodes
     public const string MergeIntoItself = "merge-into-itself";
     public const string MasterNotOpen = "master-not-open";
     public const string CitizenDataAlreadyErased = "citizen-data-already-erased";
+
+    // Time limits.
+    public const string CalendarMissing = "calendar-missing";
 }
