@@ -51,6 +51,9 @@ public static class RuleCodes
     public const string MasterNotOpen = "master-not-open";
     public const string CitizenDataAlreadyErased = "citizen-data-already-erased";
 
+    // Requests.
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
+
     // Time limits.
     public const string CalendarMissing = "calendar-missing";
 }

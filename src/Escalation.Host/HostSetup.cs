@@ -4,7 +4,7 @@ using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
-using Escalation.Host.Features.Intake;
+using Escalation.Host.Commands;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
 using Escalation.Host.WebConsole;
@@ -46,7 +46,10 @@ public static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(reference);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
-        builder.Services.AddSingleton<TicketCommandRunner>();
+        builder.Services.AddSingleton<DecisionContexts>();
+        builder.Services.AddSingleton<CommandPipeline>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ApiCommands>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -61,7 +64,7 @@ public static class HostSetup
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>();
-                opts.Schema.For<IntakeKey>();
+                opts.Schema.For<IdempotencyRecord>();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })

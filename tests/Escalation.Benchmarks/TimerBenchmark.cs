@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Escalation.Domain.Timers;
+using Escalation.Host.Commands;
 using Escalation.Host.Features.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;

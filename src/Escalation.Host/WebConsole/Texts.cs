@@ -205,6 +205,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["done"] = ("已完成：{0}", "Done: {0}"),
         ["conflict"] = ("有人先一步处理了这张工单，页面已刷新为最新状态。请核对后重新提交；您填写的内容已保留。", "Someone else acted on this ticket first; the page now shows it as it is. Check it and send again: what you typed is kept."),
         ["problem"] = ("未能完成：{0}", "Could not do it: {0}"),
+        ["forbidden"] = ("您的角色无权执行此操作。", "Your role may not do this."),
         ["fix"] = ("请更正标出的字段。", "Please correct the marked fields."),
 
         ["board.title"] = ("亮灯看板", "Warning board"),
@@ -339,5 +340,7 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.MergeIntoItself}"] = ("不能合并到自身。", "A ticket cannot merge into itself."),
         [$"rule.{RuleCodes.MasterNotOpen}"] = ("主件已不在办理中。", "The master ticket is not open."),
         [$"rule.{RuleCodes.CitizenDataAlreadyErased}"] = ("个人信息已删除。", "The personal data was erased already."),
+        [$"rule.{RuleCodes.IdempotencyKeyReused}"] = ("该请求编号已用于另一请求，请刷新后重新填写。", "This request key was used for another request: reload the form and fill it in again."),
+        [$"rule.{RuleCodes.CalendarMissing}"] = ("时限将进入尚未配置工作日历的年份，请管理员先添加该年日历。", "The time limit would run into a year with no business calendar: an administrator must add that year's calendar first."),
     };
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Escalation.Host.Features.Resolution;
+using Escalation.Host.Api;
 
 namespace Escalation.Benchmarks.BusyDay;
 
