@@ -92,7 +92,7 @@ public static class HostSetup
             ConfigureTimers(opts.Durability, builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(OpenApiSetup.DeclareCommandHeaders).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Escalation API";
             document.Info.Description =
