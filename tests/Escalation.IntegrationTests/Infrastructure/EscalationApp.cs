@@ -1,11 +1,10 @@
 using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
-using JasperFx.CommandLine;
+using Escalation.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -45,21 +44,13 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (ConnectionString.Length == 0)
             ConnectionString = await TestCluster.CreateDatabaseAsync("app");
-        // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
-        JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
-            foreach (var (key, value) in _settings)
-                web.UseSetting(key, value);
-            if (!_realClock)
-            {
-                web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-                // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
-                // (once the wall clock passes the fake one it would fire them early, again and again).
-                web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
-            }
-        });
+        var settings = _realClock
+            ? _settings
+            // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
+            // (once the wall clock passes the fake one it would fire them early, again and again).
+            : [.. _settings, ("Escalation:Timers:PollingInterval", "1.00:00:00")];
+        _factory = InProcessHost.Create(
+            ConnectionString, settings, _realClock ? null : services => services.AddSingleton<TimeProvider>(Clock));
         if (Served)
         {
             _factory.UseKestrel(0);
