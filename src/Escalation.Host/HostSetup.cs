@@ -187,7 +187,8 @@ public static class HostSetup
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Npgsql")
-                .AddMeter("Wolverine")
+                // Wolverine names its meter after the service ("Wolverine:Escalation"), not "Wolverine".
+                .AddMeter($"Wolverine:{ServiceName}")
                 .AddMeter("Marten")
                 .AddMeter(TimeLimitDueHandler.MeterName));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -25,6 +25,9 @@ public sealed class EscalationApp : IAsyncLifetime
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
 
+    /// <summary>Services a test adds to the real host's (an exporter, a log collector), after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Where a browser finds the host when it is <see cref="Served"/>.</summary>
     public Uri Address { get; private set; } = null!;
 
@@ -59,6 +62,8 @@ public sealed class EscalationApp : IAsyncLifetime
                 // (once the wall clock passes the fake one it would fire them early, again and again).
                 web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
             }
+            if (TestServices is { } testServices)
+                web.ConfigureTestServices(testServices);
         });
         if (Served)
         {
