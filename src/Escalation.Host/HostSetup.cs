@@ -7,6 +7,7 @@ using Escalation.Host.Auth;
 using Escalation.Host.Features.Intake;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
 using Escalation.Projections;
 using JasperFx;
@@ -45,6 +46,7 @@ public static class HostSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(reference);
+        builder.Services.AddHostedService<CalendarCoverageCheck>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
         builder.Services.AddSingleton<TicketCommandRunner>();
         builder.Services.AddProblemDetails();
