@@ -7,6 +7,7 @@ using Escalation.Host.Auth;
 using Escalation.Host.Commands;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
 using Escalation.Projections;
 using JasperFx;
@@ -45,6 +46,7 @@ public static class HostSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(reference);
+        builder.Services.AddHostedService<CalendarCoverageCheck>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
         builder.Services.AddSingleton<DecisionContexts>();
         builder.Services.AddSingleton<CommandPipeline>();
@@ -190,7 +192,8 @@ public static class HostSetup
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Npgsql")
-                .AddMeter("Wolverine")
+                // Wolverine names its meter after the service ("Wolverine:Escalation"), not "Wolverine".
+                .AddMeter($"Wolverine:{ServiceName}")
                 .AddMeter("Marten")
                 .AddMeter(TimeLimitDueHandler.MeterName));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -238,6 +238,8 @@ public sealed partial class Texts(ReferenceData reference)
         ["audit.col.detail"] = ("内容", "Detail"),
         ["audit.system"] = ("系统（计时器）", "System (timer)"),
         ["audit.replayHere"] = ("回放到此", "Replay to here"),
+        ["audit.timerTimes"] = ("系统（计时器）事件的时间是计时器实际触发的时间，可能晚于它的到期时间；亮灯的内容写明期限。",
+            "A timer's events show the time the timer fired, which can be later than it fell due; a warning light's detail gives the deadline."),
 
         ["event.TicketReported"] = ("受理", "Reported"),
         ["event.TicketTriaged"] = ("分类派单", "Triaged"),
@@ -261,8 +263,8 @@ public sealed partial class Texts(ReferenceData reference)
         ["event.WarningLightLit"] = ("亮灯", "Warning light"),
         ["event.ReportInMissed"] = ("未按时报到", "Report-in missed"),
         ["detail.to"] = ("至 {0}", "to {0}"),
-        ["detail.deadline"] = ("{0}，期限 {1}", "{0}, due {1}"),
-        ["detail.light"] = ("{0}：{1}", "{0}: {1}"),
+        ["detail.deadline"] = ("{0}，期限 {1}", "{0}, deadline {1}"),
+        ["detail.light"] = ("{0}：{1}，期限 {2}", "{0}: {1}, deadline {2}"),
         ["detail.departments"] = ("部门：{0}", "Departments: {0}"),
 
         ["TicketStatus.reported"] = ("待分类", "Awaiting triage"),

@@ -24,6 +24,9 @@ public sealed class EscalationApp : IAsyncLifetime
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
 
+    /// <summary>Services a test adds to the real host's (an exporter, a log collector), after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Where a browser finds the host when it is <see cref="Served"/>.</summary>
     public Uri Address { get; private set; } = null!;
 
@@ -49,8 +52,12 @@ public sealed class EscalationApp : IAsyncLifetime
             // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
             // (once the wall clock passes the fake one it would fire them early, again and again).
             : [.. _settings, ("Escalation:Timers:PollingInterval", "1.00:00:00")];
-        _factory = InProcessHost.Create(
-            ConnectionString, settings, _realClock ? null : services => services.AddSingleton<TimeProvider>(Clock));
+        _factory = InProcessHost.Create(ConnectionString, settings, services =>
+        {
+            if (!_realClock)
+                services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
         if (Served)
         {
             _factory.UseKestrel(0);
