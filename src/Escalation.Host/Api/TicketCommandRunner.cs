@@ -70,6 +70,9 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
     {
         // The reads, the hash chain's lookup, Marten's event numbering and the writes on one connection in one
         // transaction, rather than a pooled connection (a session reset and a commit in PostgreSQL) for each.
+        // Marten refuses the empty id as a stream id (it throws); no ticket has it.
+        if (ticketId == Guid.Empty)
+            return Fail(Problems.NoSuchTicket(ticketId));
         await session.BeginTransactionAsync(ct);
         var stream = await session.Events.FetchForWriting<Ticket>(ticketId, ct);
         if (stream.Aggregate is null || !await MaySeeAsync(user, session, ticketId, ct))
@@ -138,7 +141,7 @@ public sealed class TicketCommandRunner(ReferenceData reference, CountySettings 
         {
             // Wolverine's transactional middleware saves the session again after the endpoint: leave it nothing.
             session.EjectAllPendingChanges();
-            return Fail(Problems.Conflict(e.Message));
+            return Fail(Problems.Conflict());
         }
         return new CommandAccepted(ticketId, version, [.. events.Select(e => e.GetType().Name)]);
     }

@@ -26,6 +26,9 @@ public static class MergeEndpoint
         if (TicketCommandRunner.CheckRequest(http, TicketAction.Merge, fields, out var expectedVersion) is { } refused)
             return refused;
 
+        // Marten refuses the empty id as a stream id (it throws); no ticket has it.
+        if (id == Guid.Empty)
+            return Problems.NoSuchTicket(id);
         var duplicate = await session.Events.FetchForWriting<Ticket>(id, http.RequestAborted);
         if (duplicate.Aggregate is null || !await runner.MaySeeAsync(http.User, session, id, http.RequestAborted))
             return Problems.NoSuchTicket(id);
