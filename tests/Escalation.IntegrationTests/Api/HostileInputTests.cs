@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Escalation.IntegrationTests.Infrastructure;
+using Escalation.IntegrationTests.WebConsole;
 
 namespace Escalation.IntegrationTests.ApiTests;
 
@@ -117,6 +118,24 @@ public sealed class HostileInputTests(EscalationApp app) : IClassFixture<Escalat
             problem.GetProperty("title").GetString().ShouldBe("Someone else changed the ticket at the same moment: reload it and try again.");
             problem.GetProperty("detail").GetString().ShouldBe("Another change to this ticket was saved first; nothing of yours was kept.");
         }
+    }
+
+    [Theory]
+    [InlineData("/board", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("/inbox", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("/audit/{ticket}", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("/tickets/{ticket}?handler=no-such-action", HttpStatusCode.BadRequest)]
+    [InlineData("/tickets/{ticket}", HttpStatusCode.BadRequest)]
+    public async Task a_console_form_post_to_no_action_of_the_page_is_refused_with_problem_details(string path, HttpStatusCode expected)
+    {
+        var ticket = await app.ClientFor("op-01").ReportAsync();
+        var console = await ConsoleClient.SignedInAsync(app, "aud-01");
+
+        var response = await console.PostFormAsync("/inbox", path.Replace("{ticket}", ticket.ToString(), StringComparison.Ordinal), []);
+
+        await response.ShouldHaveStatusAsync(expected);
+        await ProblemAsync(response);
+        (await app.ClientFor("aud-01").HistoryAsync(ticket)).ShouldBe(["TicketReported"]);
     }
 
     private async Task ShouldNameOnlyTheFieldAsync(string user, string command, string body, string field)
