@@ -4,7 +4,7 @@ using Escalation.Host.Infrastructure;
 namespace Escalation.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A PostgreSQL cluster of one test class's own, provisioned as the host provisions its built-in database, that the
+/// A PostgreSQL cluster of one test class's own, provisioned as the host provisions its built-in database (durable), that the
 /// test stops abruptly (<c>pg_ctl stop -m immediate</c>, as a crash would) and starts again on the same port, so the
 /// host's connection string stays right. The shared <see cref="TestCluster"/> is never stopped.
 /// </summary>
@@ -30,7 +30,9 @@ public sealed class StoppableCluster : IAsyncDisposable
         var folder = TestCluster.FolderFor(name);
         var bin = LocalPostgres.FindBinDirectory(Environment.GetEnvironmentVariable("PATH"))
             ?? throw new InvalidOperationException("No PostgreSQL server binaries on PATH or in /usr/lib/postgresql/*/bin.");
-        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { Directory = folder, BinDirectory = bin, Ephemeral = true, Database = name });
+        // Durable, unlike the shared cluster: with asynchronous commit an immediate stop loses the last commits, which a
+        // crash of a real deployment's database (synchronous_commit on) does not.
+        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { Directory = folder, BinDirectory = bin, Database = name });
         return new StoppableCluster(cluster, folder, Path.Combine(bin, "pg_ctl"));
     }
 
