@@ -52,7 +52,8 @@ public static class HostSetup
         builder.Services.AddSingleton<CommandPipeline>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiCommands>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnreadableBody.Rewrite);
+        builder.Services.AddExceptionHandler<DatabaseOutage>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
@@ -111,6 +112,8 @@ public static class HostSetup
 
     public static void MapEscalation(this WebApplication app)
     {
+        // An exception is a 503 when the database cannot be reached, else a 500; both with problem details.
+        app.UseExceptionHandler();
         // Answers that would have no body (415, an unmatched route, 401) get problem details too.
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();

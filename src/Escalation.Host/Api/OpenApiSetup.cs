@@ -14,8 +14,9 @@ public static class OpenApiSetup
         int[] statuses = isCommand
             ? [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
                StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
-               StatusCodes.Status422UnprocessableEntity]
-            : [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound];
+               StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable]
+            : [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+               StatusCodes.Status503ServiceUnavailable];
         foreach (var status in statuses)
             chain.Metadata.ProducesProblem(status);
     }

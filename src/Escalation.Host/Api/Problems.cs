@@ -64,11 +64,28 @@ public static class Problems
         type: "https://escalation.example/problems/stale-version",
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
 
-    /// <summary>409: another command changed the ticket while this one was being decided. The store's own words stay in the log.</summary>
+    /// <summary>
+    /// 409: another command changed the ticket while this one was being decided. Said in words only: the store's
+    /// exception text names its tables, streams and versions, which are no caller's business.
+    /// </summary>
     public static IResult Conflict() => Results.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Someone else changed the ticket at the same moment: reload it and try again.",
+        detail: "Another change to this ticket was saved first; nothing of yours was kept.",
         type: "https://escalation.example/problems/concurrent-change");
+
+    /// <summary>How long a caller should wait before trying again when the database cannot be reached, in seconds.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// 503: the database cannot be reached (down, restarting, refusing connections or timing out). The caller sets
+    /// Retry-After; nothing says which database, host or port.
+    /// </summary>
+    public static IResult DatabaseUnavailable() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "The service cannot reach its database just now: try again shortly.",
+        detail: $"Try again in {RetryAfterSeconds} seconds. A change sent as the database went away may or may not have been kept: read the ticket before sending it again.",
+        type: "https://escalation.example/problems/database-unavailable");
 
     private static string Describe(TicketAction action) => action switch
     {

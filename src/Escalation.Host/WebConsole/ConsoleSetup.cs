@@ -39,7 +39,7 @@ public static class ConsoleSetup
             pages.RootDirectory = "/WebConsole/Pages";
             pages.Conventions.AuthorizeFolder("/", Policy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add<NoSuchAction>());
         // Chinese pages as Chinese text, not as character references three times their size.
         builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddScoped<ConsoleCommands>();

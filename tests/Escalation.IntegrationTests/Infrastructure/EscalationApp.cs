@@ -60,7 +60,8 @@ public sealed class EscalationApp : IAsyncLifetime
         });
         if (Served)
         {
-            _factory.UseKestrel(0);
+            // A port of its own: UseKestrel(0) takes the default, 5000, which other hosts on the machine may hold.
+            _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
             _factory.StartServer();
             Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         }

@@ -14,6 +14,9 @@ public static class TestCluster
 
     public static Task<LocalPostgres> Instance => Cluster.Value;
 
+    /// <summary>A folder for a cluster of a test class's own, removed with this run's (see <see cref="StoppableCluster"/>).</summary>
+    public static string FolderFor(string name) => Path.Combine(Folder, name);
+
     public static async Task<string> CreateDatabaseAsync(string prefix)
     {
         var cluster = await Instance;

@@ -26,11 +26,21 @@ public sealed partial class ConsoleClient
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
     /// <summary>Posts a form the way the page at <paramref name="formPage"/> would, with that page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields) =>
+        await PostFormAsync(action, fields, await FormTokenAsync(formPage));
+
+    /// <summary>The antiforgery token of the forms on the page at <paramref name="formPage"/>.</summary>
+    public async Task<string> FormTokenAsync(string formPage)
     {
         var page = await (await _http.GetAsync(formPage)).Content.ReadAsStringAsync();
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+        return AntiforgeryToken().Match(page).Groups[1].Value;
+    }
+
+    /// <summary>Posts a form with an antiforgery token read earlier (<see cref="FormTokenAsync"/>).</summary>
+    public Task<HttpResponseMessage> PostFormAsync(string action, Dictionary<string, string> fields, string token)
+    {
+        fields["__RequestVerificationToken"] = token;
+        return _http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -19,6 +19,11 @@ public static class StatsEndpoint
     public const int MaxDays = 366;
     private static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(30);
 
+    // The days a report may name: far from the calendar's ends, where the 30 days before the first, the day after the
+    // last, a week's or a month's bounds would fall outside what DateOnly and DateTimeOffset can hold.
+    public static readonly DateOnly EarliestDay = new(2000, 1, 1);
+    public static readonly DateOnly LatestDay = new(2999, 12, 31);
+
     /// <summary>
     /// The figures of a unit (default: the caller's; everything below it rolled up) from <c>from</c> to <c>to</c> (China
     /// days, default: this month so far), per <c>period</c> and per unit directly below, department or category. As CSV
@@ -118,9 +123,12 @@ public static class StatsEndpoint
     {
         if (text is null)
             return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            fields.Add(field, "must be a day, such as 2026-11-30.");
+        else if (day < EarliestDay || day > LatestDay)
+            fields.Add(field, $"must be a day from {EarliestDay:yyyy-MM-dd} to {LatestDay:yyyy-MM-dd}.");
+        else
             return day;
-        fields.Add(field, "must be a day, such as 2026-11-30.");
         return null;
     }
 }

@@ -17,6 +17,9 @@ public static class ListTicketsEndpoint
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page whose first row PostgreSQL can be asked for: the offset, (page - 1) × page size, is an int.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     /// <summary>
     /// The caller's queue: a dispatcher's unit and the units below it (or one of them, with <c>unit</c>), a
     /// department's tickets, an operator's own; auditors and administrators see every unit. Nearest deadline first,
@@ -30,8 +33,8 @@ public static class ListTicketsEndpoint
         var fields = new Fields();
         var status = fields.Choice<TicketStatus>(state, "state", required: false);
         var lit = fields.Choice<WarningLight>(light, "light", required: false);
-        if (page is < 1)
-            fields.Add("page", "must be 1 or more.");
+        if (page is < 1 or > MaxPage)
+            fields.Add("page", $"must be from 1 to {MaxPage}.");
         if (pageSize is < 1 or > MaxPageSize)
             fields.Add("pageSize", $"must be from 1 to {MaxPageSize}.");
         if (unit is not null && reference.FindUnit(unit) is null)
