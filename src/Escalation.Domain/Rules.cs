@@ -6,8 +6,7 @@ namespace Escalation.Domain;
 internal static class Rules
 {
     /// <summary>The states in which a ticket is still open: not closed, withdrawn or merged.</summary>
-    public static readonly TicketStatus[] OpenStates =
-        [TicketStatus.Reported, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Resolved];
+    public static TicketStatus[] OpenStates => Ticket.OpenStates;
 
     /// <summary>
     /// A command's first check. A merged duplicate follows its master, so every command on it is refused

@@ -19,6 +19,10 @@ namespace Escalation.Domain;
 /// </summary>
 public sealed record Ticket
 {
+    /// <summary>The states in which a ticket is still open: not closed, withdrawn or merged.</summary>
+    public static readonly TicketStatus[] OpenStates =
+        [TicketStatus.Reported, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Resolved];
+
     public Guid Id { get; init; }
 
     public TicketStatus Status { get; init; }

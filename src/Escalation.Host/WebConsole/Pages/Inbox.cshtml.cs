@@ -29,7 +29,7 @@ public sealed class InboxModel(IQuerySession session, ReferenceData reference, T
         Now = clock.GetUtcNow();
         var query = ListTicketsEndpoint.Visible(session, User, null, reference);
         if (MyRole != Role.Operator)
-            query = query.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Merged);
+            query = query.Where(t => Ticket.OpenStates.Contains(t.Status));
         if (Light is { } only)
             query = query.Where(t => t.Light == only);
         Total = await query.CountAsync(HttpContext.RequestAborted);

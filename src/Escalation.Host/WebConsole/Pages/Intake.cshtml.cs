@@ -91,7 +91,7 @@ public sealed class IntakeModel(Places places, Texts texts, IQuerySession sessio
         if (places.FindLocation(placeText) is not { } place || places.FindCategory(categoryText) is not { } category)
             return [];
         var open = session.Query<TicketView>().Where(t =>
-            t.CategoryCode == category.Code && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Merged);
+            t.CategoryCode == category.Code && Ticket.OpenStates.Contains(t.Status));
         open = place.Kind == Domain.Reference.UnitKind.Grid ? open.Where(t => t.GridCode == place.Code) : open.Where(t => t.VillageCode == place.Code);
         return [.. await open.OrderByDescending(t => t.ReportedAt).Take(MaxDuplicates).ToListAsync(HttpContext.RequestAborted)];
     }
