@@ -11,7 +11,8 @@ try
     if (TokenCommand.IsRequested(args))
         return TokenCommand.Run(args, builder.Configuration, reference);
 
-    await using var database = await Database.OpenAsync(builder.Configuration);
+    // `codegen` writes Wolverine's handler code from the host's configuration alone, so it opens no database.
+    await using var database = args is ["codegen", ..] ? Database.Unopened : await Database.OpenAsync(builder.Configuration);
     builder.AddEscalation(database.ConnectionString, reference);
 
     var app = builder.Build();
