@@ -15,6 +15,7 @@ public static class Benchmarks
     {
         ["timers", .. var rest] => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(rest)),
         ["rebuild", .. var rest] => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(rest)),
+        ["cold-start", .. var rest] => await ColdStartBenchmark.RunAsync(ColdStartBenchmark.Options.Parse(rest)),
         ["busy-day", .. var rest] => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(rest, Command(args))),
         _ => Usage(),
     };
@@ -33,6 +34,7 @@ public static class Benchmarks
         Console.Error.WriteLine("  timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15] [--give-up 600]");
         Console.Error.WriteLine("  rebuild [--events 100000]");
         Console.Error.WriteLine($"  {BusyDayOptions.Usage}");
+        Console.Error.WriteLine($"  {ColdStartBenchmark.Options.Usage}");
         return 2;
     }
 }
