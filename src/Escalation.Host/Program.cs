@@ -17,6 +17,13 @@ try
 
     var app = builder.Build();
     app.MapEscalation();
+    // With no command the service just runs: JasperFx's command line would first load every assembly in the folder,
+    // Roslyn's too, to look for commands (see README, Code generation).
+    if (args is [] or [['-', ..], ..])
+    {
+        await app.RunAsync();
+        return 0;
+    }
     return await app.RunJasperFxCommands(args);
 }
 catch (StartupException e)

@@ -1,6 +1,5 @@
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
-using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +39,6 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     private static BenchmarkHost Start(string connectionString, (string, LocalPostgres)? owned, (string Key, string Value)[] settings)
     {
-        JasperFxEnvironment.AutoStartHost = true;
         // The host's content (appsettings.json, Data/) is copied beside the benchmark: without this, the factory looks for
         // it relative to the current directory, and a benchmark started from the repository's root would not find it.
         const string contentRoot = "ASPNETCORE_TEST_CONTENTROOT_ESCALATION_HOST";

@@ -42,8 +42,10 @@ public sealed class ProductionCodegenTests
     private static async Task<(string Log, IReadOnlyList<string> Roslyn)> ServeOneRequestAsync(params (string Name, string Value)[] settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        await using var host = HostProcess.Start(["--urls", address.ToString().TrimEnd('/')],
+        // No arguments, as `dotnet run --project src/Escalation.Host` starts it: the address comes from the environment.
+        await using var host = HostProcess.Start([],
         [
+            ("ASPNETCORE_URLS", address.ToString().TrimEnd('/')),
             ("ASPNETCORE_ENVIRONMENT", "Production"),
             ("DOTNET_ENVIRONMENT", "Production"),
             ("ConnectionStrings__Escalation", await TestCluster.CreateDatabaseAsync("codegen")),

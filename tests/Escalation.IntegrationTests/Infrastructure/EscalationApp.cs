@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
-using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -45,8 +44,6 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (ConnectionString.Length == 0)
             ConnectionString = await TestCluster.CreateDatabaseAsync("app");
-        // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
-        JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
