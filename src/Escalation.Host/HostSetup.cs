@@ -43,6 +43,10 @@ public static class HostSetup
     public static void AddEscalation(this WebApplicationBuilder builder, string connectionString, ReferenceData reference)
     {
         var shape = builder.Configuration.GetValue("Escalation:Deployment", DeploymentShape.SingleNode);
+        // Development generates Wolverine's handler code and compiles it with Roslyn at start-up; elsewhere the host
+        // loads the types the build generated into this assembly (see README, Code generation).
+        var codegen = builder.Configuration.GetValue("Escalation:Codegen",
+            builder.Environment.IsDevelopment() ? TypeLoadMode.Dynamic : TypeLoadMode.Static);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(reference);
@@ -84,8 +88,7 @@ public static class HostSetup
         builder.Host.UseWolverine(opts =>
         {
             opts.ServiceName = ServiceName;
-            opts.UseRuntimeCompilation();
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.CodeGeneration.TypeLoadMode = codegen;
             opts.Durability.Mode = shape == DeploymentShape.SingleNode ? DurabilityMode.Solo : DurabilityMode.Balanced;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();

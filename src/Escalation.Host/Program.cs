@@ -11,11 +11,19 @@ try
     if (TokenCommand.IsRequested(args))
         return TokenCommand.Run(args, builder.Configuration, reference);
 
-    await using var database = await Database.OpenAsync(builder.Configuration);
+    // `codegen` writes Wolverine's handler code from the host's configuration alone, so it opens no database.
+    await using var database = args is ["codegen", ..] ? Database.Unopened : await Database.OpenAsync(builder.Configuration);
     builder.AddEscalation(database.ConnectionString, reference);
 
     var app = builder.Build();
     app.MapEscalation();
+    // With no command the service just runs: JasperFx's command line would first load every assembly in the folder,
+    // Roslyn's too, to look for commands (see README, Code generation).
+    if (args is [] or [['-', ..], ..])
+    {
+        await app.RunAsync();
+        return 0;
+    }
     return await app.RunJasperFxCommands(args);
 }
 catch (StartupException e)

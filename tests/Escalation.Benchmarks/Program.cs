@@ -15,6 +15,7 @@ public static class Benchmarks
                 "timers" => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(arguments)),
                 "rebuild" => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(arguments)),
                 "busy-day" => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(arguments)),
+                "cold-start" => await ColdStartBenchmark.RunAsync(ColdStartBenchmark.Options.Parse(arguments)),
                 _ => Usage(),
             };
         }
@@ -31,6 +32,7 @@ public static class Benchmarks
         Console.Error.WriteLine($"  timers {TimerBenchmark.Options.Usage}");
         Console.Error.WriteLine($"  rebuild {RebuildBenchmark.Options.Usage}");
         Console.Error.WriteLine($"  busy-day {BusyDayOptions.Usage}");
+        Console.Error.WriteLine($"  cold-start {ColdStartBenchmark.Options.Usage}");
         return 2;
     }
 }

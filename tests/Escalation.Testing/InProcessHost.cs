@@ -1,4 +1,3 @@
-using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +15,6 @@ public static class InProcessHost
     public static WebApplicationFactory<Program> Create(
         string connectionString, IEnumerable<(string Key, string Value)> settings, Action<IServiceCollection>? services = null)
     {
-        // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
-        JasperFxEnvironment.AutoStartHost = true;
         return new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Escalation", connectionString);

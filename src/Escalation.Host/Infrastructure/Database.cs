@@ -21,6 +21,12 @@ public sealed class Database : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// For the <c>codegen</c> command, which builds the host without starting it: a database that is never opened.
+    /// Its port has no listener, so anything that tried to connect would fail at once rather than provision a database.
+    /// </summary>
+    public static Database Unopened { get; } = new("Host=127.0.0.1;Port=1;Database=escalation", null);
+
     public static async Task<Database> OpenAsync(IConfiguration configuration, CancellationToken ct = default)
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);

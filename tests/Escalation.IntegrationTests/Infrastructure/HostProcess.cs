@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Escalation.Testing;
 
 namespace Escalation.IntegrationTests.Infrastructure;
@@ -23,5 +24,53 @@ public static class HostProcess
     {
         var (exitCode, _, stderr) = await RunWithOutputAsync(["--urls", "http://127.0.0.1:0"], environment);
         return (exitCode, stderr);
+    }
+
+    /// <summary>Starts the service and leaves it running until the returned host is disposed.</summary>
+    public static RunningHost Start(string[] args, params (string Name, string Value)[] environment) =>
+        new(Process.Start(HostCommand.StartInfo(HostCommand.BuiltHost, args, environment))!);
+}
+
+/// <summary>A host process started by <see cref="HostProcess.Start"/>: its output so far, and its pid for /proc.</summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    internal RunningHost(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
     }
 }
