@@ -76,7 +76,7 @@ public sealed partial class TimerWatchdog
     /// <summary>Finds the overdue clocks and sends each one's timer. Returns what it sent.</summary>
     public async Task<IReadOnlyList<OverdueClock>> SweepAsync(CancellationToken ct = default)
     {
-        var cutoff = _clock.GetUtcNow() - _settings.Grace;
+        var cutoff = (_clock.GetUtcNow() - _settings.Grace).ToUniversalTime();
         await using var session = _store.QuerySession();
         var overdue = session.Query<TicketView>().Where(v => v.MatchesSql(Overdue, cutoff, cutoff));
         var count = await overdue.CountAsync(ct);
