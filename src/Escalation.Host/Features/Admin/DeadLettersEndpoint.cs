@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Escalation.Host.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Persistence.Durability;
 
@@ -10,7 +12,7 @@ namespace Escalation.Host.Features.Admin;
 
 /// <summary>A message Wolverine gave up on: what it was, where it was received, and the fault that stopped it.</summary>
 public sealed record DeadLetter(
-    Guid Id, string MessageType, object? Message, string ReceivedAt, DateTimeOffset? FailedAt, string ExceptionType, string ExceptionMessage,
+    Guid Id, string MessageType, JsonElement? Message, string ReceivedAt, DateTimeOffset? FailedAt, string ExceptionType, string ExceptionMessage,
     bool Replayable);
 
 public sealed record DeadLetterPage(int Page, int PageSize, int Total, IReadOnlyList<DeadLetter> Items);
@@ -45,6 +47,22 @@ public static class DeadLettersEndpoint
     }
 
     private static DeadLetter Describe(DeadLetterEnvelope letter) => new(
-        letter.Id, letter.MessageType, letter.Message, letter.ReceivedAt, letter.FailedAt, letter.ExceptionType, letter.ExceptionMessage,
+        letter.Id, letter.MessageType, Body(letter.Envelope), letter.ReceivedAt, letter.FailedAt, letter.ExceptionType, letter.ExceptionMessage,
         letter.Replayable);
+
+    /// <summary>The message as stored (Wolverine writes it as JSON); null if it is not JSON.</summary>
+    private static JsonElement? Body(Envelope envelope)
+    {
+        if (envelope.Data is not { Length: > 0 } data)
+            return null;
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
