@@ -9,11 +9,12 @@ using Wolverine.Runtime;
 namespace Escalation.Host.Infrastructure;
 
 /// <summary>
-/// A dead letter is a message Wolverine gave up on: for a timer, a deadline nobody is told of. Each one is logged
-/// at error level as it is stored, counted (<c>escalation.dead_letters</c>), and turns <c>/health/ready</c>
-/// Degraded until an administrator replays or discards it.
+/// A dead letter is a message Wolverine gave up on: for a timer, a deadline nobody is told of. Each one a handler
+/// fails for good is logged at error level as it is moved (<see cref="MessageFailures"/>); the queue is counted
+/// (<c>escalation.dead_letters</c>, an error log whenever the count rises, whoever stored them) and turns
+/// <c>/health/ready</c> Degraded until an administrator replays or discards them.
 /// </summary>
-public sealed partial class DeadLetterAlarm : IDeadLetterInterceptor
+public sealed partial class DeadLetterAlarm
 {
     private readonly IWolverineRuntime _runtime;
     private readonly ILogger<DeadLetterAlarm> _logger;
@@ -25,7 +26,8 @@ public sealed partial class DeadLetterAlarm : IDeadLetterInterceptor
         _runtime = runtime;
         _logger = logger;
         var meter = meters.Create(TimeLimitDueHandler.MeterName);
-        _stored = meter.CreateCounter<long>("escalation.dead_letters.stored", description: "Messages this node moved to the dead letter queue.");
+        _stored = meter.CreateCounter<long>(
+            "escalation.dead_letters.stored", description: "Messages whose handler failed for good on this node, moved to the dead letter queue.");
         meter.CreateObservableGauge("escalation.dead_letters", () => LastCount, description: "Messages in the dead letter queue, as last counted.");
     }
 
@@ -53,17 +55,17 @@ public sealed partial class DeadLetterAlarm : IDeadLetterInterceptor
     public async Task<bool> ReplayAsync(Guid id, CancellationToken ct) =>
         (await DeadLetters.ReplayMatchingAsync(new DeadLetterEnvelopeQuery { MessageIds = [id] }, ct)).Affected > 0;
 
-    public ValueTask<Exception?> BeforeStoreAsync(Envelope envelope, Exception? exception, CancellationToken cancellation)
+    /// <summary>A handler failed for good: its message goes to the dead letter queue now.</summary>
+    public void RaiseFor(Envelope? envelope, Exception exception)
     {
-        _stored.Add(1, new KeyValuePair<string, object?>("message_type", envelope.MessageType));
-        LogStored(envelope.Id, envelope.MessageType, exception?.GetType().FullName, exception?.Message);
-        return ValueTask.FromResult(exception);
+        _stored.Add(1, new KeyValuePair<string, object?>("message_type", envelope?.MessageType));
+        LogStored(envelope?.Id, envelope?.MessageType, exception.GetType().FullName, exception.Message);
     }
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Message {Id} ({MessageType}) moved to the dead letter queue after {ExceptionType}: {ExceptionMessage}. " +
             "It will not run again until it is replayed: GET /api/admin/dead-letters, POST /api/admin/dead-letters/{Id}/replay.")]
-    private partial void LogStored(Guid id, string? messageType, string? exceptionType, string? exceptionMessage);
+    private partial void LogStored(Guid? id, string? messageType, string? exceptionType, string? exceptionMessage);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "{Count} message(s) in the dead letter queue (last counted: {Before}): they will not run until replayed (GET /api/admin/dead-letters).")]

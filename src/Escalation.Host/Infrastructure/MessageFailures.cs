@@ -37,6 +37,16 @@ public static class MessageFailures
         opts.OnException(IsTransient, "a transient database or network fault")
             .RetryWithCooldown(TransientCooldowns)
             .Then.ScheduleRetryIndefinitely(TransientRescheduling);
+
+        // Any other fault will not pass by itself. Said here, at the moment it happens, because Wolverine's durable
+        // local queues store their dead letters themselves, past the reach of an IDeadLetterInterceptor.
+        opts.OnException(_ => true, "any other fault")
+            .MoveToErrorQueue()
+            .And((runtime, lifecycle, exception) =>
+            {
+                runtime.Services.GetRequiredService<DeadLetterAlarm>().RaiseFor(lifecycle.Envelope, exception);
+                return ValueTask.CompletedTask;
+            }, "raise the dead letter alarm");
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Escalation.Host.Features.Timers;
 using Wolverine;
-using Wolverine.Persistence.Durability;
 
 namespace Escalation.Host.Infrastructure;
 
@@ -17,7 +16,6 @@ public static class Safeguards
 
         var services = opts.Services;
         services.AddSingleton<DeadLetterAlarm>();
-        services.AddSingleton<IDeadLetterInterceptor>(provider => provider.GetRequiredService<DeadLetterAlarm>());
         services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("dead-letters", tags: ["ready"]);
 
         services.AddSingleton(WatchdogSettings.From(configuration));
