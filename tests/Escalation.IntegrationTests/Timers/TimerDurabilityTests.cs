@@ -1,42 +1,54 @@
+using System.Text.Json.Nodes;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Timers;
 using Escalation.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Escalation.IntegrationTests.Timers;
 
-/// <summary>Real timers with short real limits: they are durable, survive a stopped host and fire once.</summary>
+/// <summary>
+/// Real timers with short real limits: they are durable, survive a stopped host and fire once. The first host never
+/// polls for due timers, so however long it takes to stop, none fires before the second host starts.
+/// </summary>
 public sealed class TimerDurabilityTests : IDisposable
 {
     private const int Tickets = 5;
     private static readonly TimeSpan AcceptLimit = TimeSpan.FromSeconds(3);
-    private readonly ShortLimits _limits = new(AcceptLimit);
+    private const string NeverPolls = "1.00:00:00";
+    private const string Polls = "00:00:00.100";
+    private readonly string _folder = Directory.CreateTempSubdirectory("escalation-timers-").FullName;
 
     [Fact]
     public async Task timers_pending_when_the_host_stops_fire_once_each_when_it_starts_again()
     {
         var database = await TestCluster.CreateDatabaseAsync("timers");
-        var settings = _limits.Settings();
         var ids = new List<Guid>();
-        var first = await EscalationApp.StartAsync(database, settings);
+        var lastDeadline = DateTimeOffset.MinValue;
+        var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
         for (var i = 0; i < Tickets; i++)
         {
             var id = await first.ClientFor("op-01").ReportAsync();
             await first.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
             ids.Add(id);
+            var accept = (await first.ClocksAsync(id)).ShouldHaveSingleItem();
+            lastDeadline = accept.Deadline > lastDeadline ? accept.Deadline : lastDeadline;
         }
         await first.DisposeAsync();
 
-        // Every timer falls due while no host runs.
-        await Task.Delay(AcceptLimit + TimeSpan.FromSeconds(1));
+        // The second host starts once every timer is due (a yellow falls due before its red), so it finds them all overdue.
+        var wait = lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
         var restartedAt = DateTimeOffset.UtcNow;
-        var second = await EscalationApp.StartAsync(database, settings);
+        var second = await EscalationApp.StartAsync(database, ShortLimits(Polls));
         try
         {
-            await second.WaitUntilAsync(ids, events => events.OfType<TicketEscalated>().Any(), TimeSpan.FromSeconds(30));
+            await WaitUntilAsync(second, ids, events => events.OfType<TicketEscalated>().Any(), TimeSpan.FromSeconds(30));
 
             foreach (var id in ids)
             {
-                var events = await second.EventsAsync(id);
+                var events = await EventsAsync(second, id);
                 var villageLights = events.OfType<WarningLightLit>().Where(l => l.Holder == "SC-T01-V01").Select(l => l.Light).ToList();
                 // Both timers are overdue at the restart and run in either order; a yellow after the red decides nothing.
                 villageLights.Count(l => l == Light.Red).ShouldBe(1, id.ToString());
@@ -52,5 +64,40 @@ public sealed class TimerDurabilityTests : IDisposable
         }
     }
 
-    public void Dispose() => _limits.Dispose();
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The sample county with a 3-second limit to accept, so timers fall due within the test.</summary>
+    private (string, string)[] ShortLimits(string pollingInterval)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "Data");
+        var county = JsonNode.Parse(File.ReadAllText(Path.Combine(data, "sample-county.json")))!;
+        county["timeLimits"]!["accept"]!["normal"] = $"{AcceptLimit.TotalSeconds} seconds";
+        var file = Path.Combine(_folder, "county.json");
+        File.WriteAllText(file, county.ToJsonString());
+        return [("Escalation:ReferenceData", file), ("Escalation:Calendars", data), ("Escalation:Timers:PollingInterval", pollingInterval)];
+    }
+
+    /// <summary>
+    /// Timers fire on their own schedule, which nothing in the test can await: look at the tickets until each
+    /// shows the outcome, for a bounded time.
+    /// </summary>
+    private static async Task WaitUntilAsync(EscalationApp app, IEnumerable<Guid> ids, Func<IReadOnlyList<object>, bool> done, TimeSpan limit)
+    {
+        var giveUp = DateTimeOffset.UtcNow + limit;
+        foreach (var id in ids)
+        {
+            while (!done(await EventsAsync(app, id)))
+            {
+                if (DateTimeOffset.UtcNow > giveUp)
+                    throw new TimeoutException($"Ticket {id}'s timers did not fire within {limit}.");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<object>> EventsAsync(EscalationApp app, Guid id)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)];
+    }
 }
