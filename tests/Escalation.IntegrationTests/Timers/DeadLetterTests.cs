@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Timers;
-using Escalation.Host.Features.Timers;
+using Escalation.Host.Commands;
 using Escalation.Host.Infrastructure;
 using Escalation.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Escalation.Domain.Timers;
+using Escalation.Host.Commands;
 using Escalation.Host.Infrastructure;
 using Escalation.Projections;
 using Marten;
