@@ -28,4 +28,22 @@ public static class Timers
 
     public static async Task<IReadOnlyList<TimeLimitStarted>> ClocksAsync(this EscalationApp app, Guid id) =>
         [.. (await app.EventsAsync(id)).OfType<TimeLimitStarted>()];
+
+    /// <summary>
+    /// Real timers fire on their own schedule, which nothing in a test can await: look at the tickets until each
+    /// shows the outcome, for a bounded time.
+    /// </summary>
+    public static async Task WaitUntilAsync(this EscalationApp app, IEnumerable<Guid> ids, Func<IReadOnlyList<object>, bool> done, TimeSpan limit)
+    {
+        var giveUp = DateTimeOffset.UtcNow + limit;
+        foreach (var id in ids)
+        {
+            while (!done(await app.EventsAsync(id)))
+            {
+                if (DateTimeOffset.UtcNow > giveUp)
+                    throw new TimeoutException($"Ticket {id}'s timers did not fire within {limit}.");
+                await Task.Delay(100);
+            }
+        }
+    }
 }
