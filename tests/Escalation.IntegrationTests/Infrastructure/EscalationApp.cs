@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
+using Escalation.Host.Features.Integrity;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,6 +22,7 @@ public sealed class EscalationApp : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IReadOnlyList<(string Key, string Value)> _settings = [];
     private bool _realClock;
+    private bool _ownsDigestFolder;
 
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
@@ -30,6 +32,9 @@ public sealed class EscalationApp : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where the host writes its daily integrity digests: a folder of this app's own unless the settings name one.</summary>
+    public string DigestFolder { get; private set; } = "";
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
@@ -45,11 +50,16 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (ConnectionString.Length == 0)
             ConnectionString = await TestCluster.CreateDatabaseAsync("app");
+        _ownsDigestFolder = !_settings.Any(s => s.Key == DigestFile.FolderSetting);
+        DigestFolder = _ownsDigestFolder
+            ? Path.Combine(Path.GetTempPath(), "escalation-test-digests", Guid.NewGuid().ToString("N"))
+            : _settings.First(s => s.Key == DigestFile.FolderSetting).Value;
         // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
         JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
+            web.UseSetting(DigestFile.FolderSetting, DigestFolder);
             foreach (var (key, value) in _settings)
                 web.UseSetting(key, value);
             if (!_realClock)
@@ -84,5 +94,7 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (_factory is not null)
             await _factory.DisposeAsync();
+        if (_ownsDigestFolder && Directory.Exists(DigestFolder))
+            Directory.Delete(DigestFolder, recursive: true);
     }
 }
