@@ -1,3 +1,4 @@
+using Escalation.Host.Features.Integrity;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
 using JasperFx.CommandLine;
@@ -49,6 +50,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Escalation", connectionString);
+            web.UseSetting(DigestFile.FolderSetting, owned is { } cluster
+                ? Path.Combine(cluster.Item1, "digests")
+                : Directory.CreateTempSubdirectory("escalation-bench-digests-").FullName);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             // Its warning that the benchmark, not the host, is the application assembly: answered by HostHandlers below.
             web.UseSetting("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error");

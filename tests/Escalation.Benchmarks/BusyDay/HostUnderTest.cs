@@ -46,6 +46,8 @@ public sealed class HostUnderTest : IAsyncDisposable
             info.ArgumentList.Add(arg);
         info.Environment.Remove("ESCALATION_BENCHMARK");
         info.Environment["ConnectionStrings__Escalation"] = connectionString;
+        // The daily integrity digests, beside the log (a host that has none ignores it).
+        info.Environment["Escalation__Integrity__DigestFolder"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(logPath))!, "digests");
         info.Environment["Escalation__Auth__SigningKey"] = signingKey;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var setting in environment)

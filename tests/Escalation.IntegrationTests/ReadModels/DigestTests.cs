@@ -138,15 +138,6 @@ public sealed class DigestTests : IAsyncLifetime
         stdout.ShouldContain($"Digest at line 2 ({covered.Line.Date:yyyy-MM-dd}) no longer matches: heads.");
     }
 
-    [Fact]
-    public async Task only_auditors_and_administrators_may_verify_the_digests()
-    {
-        (await _app.ClientFor("admin").GetAsync("/api/integrity/verify")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var dispatcher = await _app.ClientFor("disp-SC").GetAsync("/api/integrity/verify");
-        await dispatcher.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
-        (dispatcher.Content.Headers.ContentType?.MediaType).ShouldBe("application/problem+json");
-    }
-
     private DailyDigest Digest => _app.Services.GetRequiredService<DailyDigest>();
 
     private string DigestPath => Path.Combine(_app.DigestFolder, DigestFile.FileName);
