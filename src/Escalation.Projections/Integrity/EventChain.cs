@@ -19,6 +19,19 @@ public sealed record ChainMismatch(long Version, string? Type, string? ExpectedH
 
 public sealed record ChainVerification(bool Valid, int Events, ChainMismatch? FirstMismatch);
 
+/// <summary>The reasons a <see cref="ChainMismatch"/> gives.</summary>
+public static class ChainReasons
+{
+    public const string Altered = "altered";
+    public const string Missing = "missing";
+    public const string Archived = "archived";
+    public const string BeyondStream = "beyond-stream";
+    public const string StreamArchived = "stream-archived";
+    public const string NoStream = "no-stream";
+
+    public static IReadOnlyList<string> All { get; } = [Altered, Missing, Archived, BeyondStream, StreamArchived, NoStream];
+}
+
 /// <summary>
 /// The tamper evidence of a case: each event's <c>hash</c> header is SHA-256 over the previous event's hash and the
 /// event as stored. Changing, removing, reordering or archiving a stored event breaks the chain from that event on.
@@ -126,7 +139,7 @@ public static class EventChain
             var type = reader.GetString(3);
             if (version != expectedVersion)
             {
-                mismatch = new ChainMismatch(expectedVersion, null, null, null, "missing");
+                mismatch = new ChainMismatch(expectedVersion, null, null, null, ChainReasons.Missing);
                 continue;
             }
             var stored = reader.IsDBNull(5) ? null : reader.GetString(5);
@@ -135,19 +148,19 @@ public static class EventChain
             var expected = format < previousFormat ? null
                 : Hash(format, previous, streamId, version, type, reader.GetFieldValue<DateTimeOffset>(7), archived, reader.GetString(4));
             if (archived)
-                mismatch = new ChainMismatch(version, type, expected, stored, "archived");
+                mismatch = new ChainMismatch(version, type, expected, stored, ChainReasons.Archived);
             else if (expected is null || expected != stored)
-                mismatch = new ChainMismatch(version, type, expected, stored, "altered");
+                mismatch = new ChainMismatch(version, type, expected, stored, ChainReasons.Altered);
             previous = expected;
             previousFormat = format;
             expectedVersion++;
         }
         mismatch ??= streamVersion switch
         {
-            null => new ChainMismatch(0, null, null, null, "no-stream"),
-            { } row when row >= expectedVersion => new ChainMismatch(expectedVersion, null, null, null, "missing"),
-            { } row when row < expectedVersion - 1 => new ChainMismatch(row + 1, null, null, null, "beyond-stream"),
-            _ when streamArchived => new ChainMismatch(0, null, null, null, "stream-archived"),
+            null => new ChainMismatch(0, null, null, null, ChainReasons.NoStream),
+            { } row when row >= expectedVersion => new ChainMismatch(expectedVersion, null, null, null, ChainReasons.Missing),
+            { } row when row < expectedVersion - 1 => new ChainMismatch(row + 1, null, null, null, ChainReasons.BeyondStream),
+            _ when streamArchived => new ChainMismatch(0, null, null, null, ChainReasons.StreamArchived),
             _ => null,
         };
         return new ChainVerification(mismatch is null, events, mismatch);
