@@ -2,11 +2,10 @@ using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
 using Escalation.Host.Features.Integrity;
-using JasperFx.CommandLine;
+using Escalation.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,6 +25,9 @@ public sealed class EscalationApp : IAsyncLifetime
 
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
+
+    /// <summary>Services a test adds to the real host's (an exporter, a log collector), after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Where a browser finds the host when it is <see cref="Served"/>.</summary>
     public Uri Address { get; private set; } = null!;
@@ -54,21 +56,17 @@ public sealed class EscalationApp : IAsyncLifetime
         DigestFolder = _ownsDigestFolder
             ? Path.Combine(Path.GetTempPath(), "escalation-test-digests", Guid.NewGuid().ToString("N"))
             : _settings.First(s => s.Key == DigestFile.FolderSetting).Value;
-        // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
-        JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        IReadOnlyList<(string Key, string Value)> given = [(DigestFile.FolderSetting, DigestFolder), .. _settings];
+        var settings = _realClock
+            ? given
+            // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
+            // (once the wall clock passes the fake one it would fire them early, again and again).
+            : [.. given, ("Escalation:Timers:PollingInterval", "1.00:00:00")];
+        _factory = InProcessHost.Create(ConnectionString, settings, services =>
         {
-            web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
-            web.UseSetting(DigestFile.FolderSetting, DigestFolder);
-            foreach (var (key, value) in _settings)
-                web.UseSetting(key, value);
             if (!_realClock)
-            {
-                web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-                // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
-                // (once the wall clock passes the fake one it would fire them early, again and again).
-                web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
-            }
+                services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
         });
         if (Served)
         {
