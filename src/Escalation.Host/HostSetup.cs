@@ -5,6 +5,7 @@ using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Escalation.Host.Commands;
+using Escalation.Host.Features.Integrity;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
 using Escalation.Host.Reference;
@@ -101,6 +102,10 @@ public static class HostSetup
                 "Errors are RFC 7807 problem details; a refused process rule is 422 with its `code`.";
             return Task.CompletedTask;
         }));
+
+        builder.Services.AddSingleton(new DigestFile(DigestFile.ResolveFolder(builder.Configuration)));
+        builder.Services.AddSingleton<DailyDigest>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DailyDigest>());
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

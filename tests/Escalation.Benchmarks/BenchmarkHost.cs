@@ -1,3 +1,4 @@
+using Escalation.Host.Features.Integrity;
 using Escalation.Host.Infrastructure;
 using Escalation.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,12 +12,14 @@ namespace Escalation.Benchmarks;
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     private readonly (string Folder, LocalPostgres Cluster)? _owned;
+    private readonly string _digests;
 
-    private BenchmarkHost(WebApplicationFactory<Program> factory, string connectionString, (string, LocalPostgres)? owned)
+    private BenchmarkHost(WebApplicationFactory<Program> factory, string connectionString, (string, LocalPostgres)? owned, string digests)
     {
         Factory = factory;
         ConnectionString = connectionString;
         _owned = owned;
+        _digests = digests;
     }
 
     public WebApplicationFactory<Program> Factory { get; }
@@ -41,20 +44,24 @@ public sealed class BenchmarkHost : IAsyncDisposable
         const string contentRoot = "ASPNETCORE_TEST_CONTENTROOT_ESCALATION_HOST";
         if (Environment.GetEnvironmentVariable(contentRoot) is null)
             Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
+        // The host's daily integrity digests, thrown away with the run.
+        var digests = Directory.CreateTempSubdirectory("escalation-bench-digests-").FullName;
         var factory = InProcessHost.Create(connectionString,
         [
+            (DigestFile.FolderSetting, digests),
             ("Logging:LogLevel:Default", "Warning"),
             // Its warning that the benchmark, not the host, is the application assembly: InProcessHost names the host's.
             ("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error"),
             .. settings,
         ]);
         _ = factory.Services;
-        return new BenchmarkHost(factory, connectionString, owned);
+        return new BenchmarkHost(factory, connectionString, owned, digests);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
+        Directory.Delete(_digests, recursive: true);
         if (_owned is (var folder, var cluster))
         {
             await cluster.DisposeAsync();

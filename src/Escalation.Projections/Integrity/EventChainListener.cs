@@ -27,8 +27,11 @@ public sealed class EventChainListener : DocumentSessionListenerBase
             var previous = previousHashes.GetValueOrDefault(stream.Id);
             foreach (var e in stream.Events)
             {
-                previous = EventChain.Hash(previous, stream.Id, e.Version, e.EventTypeName, serializer.ToJson(e.Data));
+                // Marten stamped the event when it was appended; it is cut to the microsecond PostgreSQL keeps before it is hashed and written.
+                e.Timestamp = EventChain.Stored(e.Timestamp);
+                previous = EventChain.Hash(previous, stream.Id, e.Version, e.EventTypeName, e.Timestamp, archived: false, serializer.ToJson(e.Data));
                 e.SetHeader(EventChain.HashHeader, previous);
+                e.SetHeader(EventChain.FormatHeader, EventChain.CurrentFormat);
             }
         }
     }

@@ -39,6 +39,8 @@ public sealed class HostUnderTest : IAsyncDisposable
         (string, string)[] settings =
         [
             ("ConnectionStrings__Escalation", connectionString),
+            // The daily integrity digests, beside the log.
+            ("Escalation__Integrity__DigestFolder", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(logPath))!, "digests")),
             ("Escalation__Auth__SigningKey", signingKey),
             ("Logging__LogLevel__Default", "Warning"),
             .. environment.Select(setting => setting.Split('=', 2) is [var name, var value]

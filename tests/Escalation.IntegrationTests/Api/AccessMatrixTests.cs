@@ -259,6 +259,14 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "GET /api/stats", "dept-D-UM", 403 },
         { "GET /api/stats", Anonymous, 401 },
 
+        // The check of the database against the daily integrity digests: auditors and the administrator.
+        { "GET /api/integrity/verify", "aud-01", 200 },
+        { "GET /api/integrity/verify", "admin", 200 },
+        { "GET /api/integrity/verify", "disp-SC", 403 },
+        { "GET /api/integrity/verify", "op-01", 403 },
+        { "GET /api/integrity/verify", "dept-D-UM", 403 },
+        { "GET /api/integrity/verify", Anonymous, 401 },
+
         // Reference data: every signed-in user.
         { "GET /api/reference/units", "op-01", 200 },
         { "GET /api/reference/departments", "dept-D-UM", 200 },

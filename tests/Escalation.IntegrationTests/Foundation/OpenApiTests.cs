@@ -37,6 +37,7 @@ public sealed class OpenApiTests(EscalationApp app) : IClassFixture<EscalationAp
         ResponseSchema(paths.GetProperty("/api/tickets").GetProperty("get"), "200").ShouldEndWith("TicketPage");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/state").GetProperty("get"), "200").ShouldEndWith("TicketView");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/verify").GetProperty("get"), "200").ShouldEndWith("ChainVerification");
+        ResponseSchema(paths.GetProperty("/api/integrity/verify").GetProperty("get"), "200").ShouldEndWith("DigestVerification");
         ResponseSchema(paths.GetProperty("/api/board").GetProperty("get"), "200").ShouldEndWith("WarningBoard");
         ResponseSchema(paths.GetProperty("/api/stats").GetProperty("get"), "200").ShouldEndWith("StatsReport");
         paths.GetProperty("/api/stats").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _).ShouldBeTrue();

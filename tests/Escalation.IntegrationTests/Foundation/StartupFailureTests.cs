@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Escalation.Host.Features.Integrity;
 using Escalation.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Escalation.IntegrationTests.Foundation;
 
-/// <summary>The host refuses to start on bad database settings with one clear message and a non-zero exit code.</summary>
+/// <summary>The host refuses to start on bad database or digest settings with one clear message and a non-zero exit code.</summary>
 public sealed class StartupFailureTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("escalation-startup-").FullName;
@@ -30,6 +32,28 @@ public sealed class StartupFailureTests : IDisposable
         exitCode.ShouldNotBe(0);
         stderr.ShouldContain("ConnectionStrings:Escalation names a database that cannot be reached");
         stderr.ShouldContain($"port {port}");
+    }
+
+    [Fact]
+    public async Task a_connection_string_without_a_digest_folder_names_the_setting()
+    {
+        var database = await TestCluster.CreateDatabaseAsync("nodigests");
+
+        var (exitCode, stderr) = await HostProcess.RunAsync(("ConnectionStrings__Escalation", database));
+
+        exitCode.ShouldNotBe(0);
+        stderr.ShouldContain("Escalation:Integrity:DigestFolder must name the folder");
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void the_built_in_databases_digests_sit_beside_its_cluster_folder()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Escalation:LocalDatabase:Directory"] = Path.Combine(_folder, "postgres") })
+            .Build();
+
+        DigestFile.ResolveFolder(configuration).ShouldBe(Path.Combine(_folder, "digests"));
     }
 
     [Fact]

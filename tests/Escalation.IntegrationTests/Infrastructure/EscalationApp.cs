@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
+using Escalation.Host.Features.Integrity;
 using Escalation.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,7 @@ public sealed class EscalationApp : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IReadOnlyList<(string Key, string Value)> _settings = [];
     private bool _realClock;
+    private bool _ownsDigestFolder;
 
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
@@ -32,6 +34,9 @@ public sealed class EscalationApp : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where the host writes its daily integrity digests: a folder of this app's own unless the settings name one.</summary>
+    public string DigestFolder { get; private set; } = "";
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
@@ -47,12 +52,17 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (ConnectionString.Length == 0)
             ConnectionString = await TestCluster.CreateDatabaseAsync("app");
+        _ownsDigestFolder = !_settings.Any(s => s.Key == DigestFile.FolderSetting);
+        DigestFolder = _ownsDigestFolder
+            ? Path.Combine(Path.GetTempPath(), "escalation-test-digests", Guid.NewGuid().ToString("N"))
+            : _settings.First(s => s.Key == DigestFile.FolderSetting).Value;
+        IReadOnlyList<(string Key, string Value)> given = [(DigestFile.FolderSetting, DigestFolder), .. _settings];
         var settings = _realClock
-            ? _settings
+            ? given
             // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
             // (once the wall clock passes the fake one it would fire them early, again and again).
             // Nor does the watchdog sweep by itself: a test runs it (TimerWatchdog.SweepAsync) when its clock says so.
-            : [.. _settings, ("Escalation:Timers:PollingInterval", "1.00:00:00"), ("Escalation:Timers:WatchdogInterval", "1.00:00:00")];
+            : [.. given, ("Escalation:Timers:PollingInterval", "1.00:00:00"), ("Escalation:Timers:WatchdogInterval", "1.00:00:00")];
         _factory = InProcessHost.Create(ConnectionString, settings, services =>
         {
             if (!_realClock)
@@ -84,5 +94,7 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (_factory is not null)
             await _factory.DisposeAsync();
+        if (_ownsDigestFolder && Directory.Exists(DigestFolder))
+            Directory.Delete(DigestFolder, recursive: true);
     }
 }

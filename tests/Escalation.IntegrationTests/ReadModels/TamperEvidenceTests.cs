@@ -157,6 +157,116 @@ public sealed class TamperEvidenceTests(EscalationApp app) : IClassFixture<Escal
     }
 
     [Fact]
+    public async Task an_archived_event_hidden_from_history_and_state_is_caught()
+    {
+        var id = await ResolvedAsync();
+        var resolved = await VersionOfAsync(id, "ticket_resolved");
+
+        await ExecuteAsync($"update escalation.mt_events set is_archived = true where stream_id = '{id}' and version = {resolved}");
+
+        var history = await (await _auditor.GetAsync($"/api/tickets/{id}/history")).Content.ReadFromJsonAsync<JsonElement>(Api.Json);
+        history.EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).ShouldNotContain(resolved);
+        var mismatch = (await VerifyAsync(_auditor, id)).FirstMismatch.ShouldNotBeNull();
+        (mismatch with { ExpectedHash = null, StoredHash = null }).ShouldBe(new Mismatch(resolved, "ticket_resolved", null, null, "archived"));
+    }
+
+    [Fact]
+    public async Task a_stream_archived_through_marten_is_caught_at_its_first_event()
+    {
+        var id = await ResolvedAsync();
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.ArchiveStream(id);
+            await session.SaveChangesAsync();
+        }
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.Valid.ShouldBeFalse();
+        (verification.FirstMismatch.ShouldNotBeNull() with { ExpectedHash = null, StoredHash = null })
+            .ShouldBe(new Mismatch(1, "ticket_reported", null, null, "archived"));
+    }
+
+    [Fact]
+    public async Task only_the_streams_row_archived_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"update escalation.mt_streams set is_archived = true where id = '{id}'");
+
+        (await VerifyAsync(_auditor, id)).FirstMismatch.ShouldBe(new Mismatch(0, null, null, null, "stream-archived"));
+    }
+
+    [Fact]
+    public async Task a_changed_recorded_time_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"update escalation.mt_events set timestamp = timestamp - interval '1 microsecond' where stream_id = '{id}' and version = 2");
+
+        var mismatch = (await VerifyAsync(_auditor, id)).FirstMismatch.ShouldNotBeNull();
+        (mismatch.Version, mismatch.Reason).ShouldBe((2L, "altered"));
+    }
+
+    [Fact]
+    public async Task a_lowered_stream_version_is_caught_at_the_first_event_beyond_it()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"update escalation.mt_streams set version = 3 where id = '{id}'");
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.ShouldBe(new Verification(false, (await StoredHashesAsync(id)).Length, new Mismatch(4, null, null, null, "beyond-stream")));
+    }
+
+    [Fact]
+    public async Task a_deleted_stream_row_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"delete from escalation.mt_streams where id = '{id}'");
+
+        var verification = await VerifyAsync(_auditor, id);
+        verification.Valid.ShouldBeFalse();
+        verification.FirstMismatch.ShouldBe(new Mismatch(0, null, null, null, "no-stream"));
+    }
+
+    [Fact]
+    public async Task a_deleted_stream_whose_ticket_is_still_listed_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"with gone as (delete from escalation.mt_events where stream_id = '{id}') delete from escalation.mt_streams where id = '{id}'");
+
+        (await VerifyAsync(_auditor, id)).ShouldBe(new Verification(false, 0, new Mismatch(0, null, null, null, "no-stream")));
+    }
+
+    [Fact]
+    public async Task events_hashed_in_the_first_format_still_verify_and_the_chain_goes_on_in_the_current_one()
+    {
+        var id = await ResolvedAsync();
+        var firstFormat = await RewriteInFirstFormatAsync(id);
+
+        (await VerifyAsync(_auditor, id)).ShouldBe(new Verification(true, firstFormat, null));
+        await _operator.DoAsync(id, "rating", new { rating = "satisfied" });
+
+        var events = (await StoredHashesAsync(id)).Length;
+        (await VerifyAsync(_auditor, id)).ShouldBe(new Verification(true, events, null));
+        events.ShouldBeGreaterThan(firstFormat);
+    }
+
+    [Fact]
+    public async Task the_current_format_stripped_from_an_event_is_caught()
+    {
+        var id = await ResolvedAsync();
+
+        await ExecuteAsync($"update escalation.mt_events set headers = headers - 'hash_format' where stream_id = '{id}' and version = 4");
+
+        var mismatch = (await VerifyAsync(_auditor, id)).FirstMismatch.ShouldNotBeNull();
+        (mismatch.Version, mismatch.ExpectedHash, mismatch.Reason).ShouldBe((4L, null, "altered"));
+    }
+
+    [Fact]
     public async Task erasing_the_citizens_data_leaves_the_chain_valid()
     {
         var id = await ResolvedAsync();
@@ -219,6 +329,28 @@ public sealed class TamperEvidenceTests(EscalationApp app) : IClassFixture<Escal
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"select max(version) from escalation.mt_events where stream_id = '{id}' and type = '{type}'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Rehashes the whole stream as events were hashed before the current format, as a stream written then holds them.</summary>
+    private async Task<int> RewriteInFirstFormatAsync(Guid id)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var events = new List<(long Version, string Type, string Data)>();
+        await using (var read = new NpgsqlCommand($"select version, type, data::text from escalation.mt_events where stream_id = '{id}' order by version", connection))
+        await using (var reader = await read.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                events.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        string? previous = null;
+        foreach (var (version, type, data) in events)
+        {
+            previous = Escalation.Projections.Integrity.EventChain.Hash(previous, id, version, type, data);
+            await using var write = new NpgsqlCommand(
+                $"update escalation.mt_events set headers = (headers - 'hash_format') || jsonb_build_object('hash', '{previous}') where stream_id = '{id}' and version = {version}",
+                connection);
+            (await write.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+        return events.Count;
     }
 
     /// <summary>Changes the store behind the service's back, as someone with database access could.</summary>

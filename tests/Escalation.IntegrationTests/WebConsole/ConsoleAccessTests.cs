@@ -105,6 +105,28 @@ public sealed class ConsoleAccessTests(EscalationApp app) : IClassFixture<Escala
         page.ShouldContain("哈希链断裂：第 1 个事件");
     }
 
+    [Fact]
+    public async Task the_auditor_is_told_a_case_whose_events_were_all_archived_has_nothing_left_to_replay()
+    {
+        var id = await app.ClientFor("op-01").ReportAsync();
+        await app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+        var auditor = await ConsoleClient.SignedInAsync(app, "aud-01");
+
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tamper = new NpgsqlCommand($"update escalation.mt_events set is_archived = true where stream_id = '{id}'", connection);
+            (await tamper.ExecuteNonQueryAsync()).ShouldBeGreaterThan(1);
+        }
+        var response = await auditor.GetAsync($"/audit/{id}");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain("data-reason=\"archived\"");
+        page.ShouldContain("哈希链断裂：第 1 个事件（ticket_reported）被归档，历史和回放中已看不到。");
+        page.ShouldNotContain("data-testid=\"timeline\"");
+    }
+
     private async Task<long> ScheduledTimersAsync(Guid ticketId)
     {
         var store = app.Services.GetRequiredService<IDocumentStore>();

@@ -12,6 +12,7 @@ using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
 using Escalation.IntegrationTests.Infrastructure;
 using Escalation.Projections;
+using Escalation.Projections.Integrity;
 using Microsoft.Extensions.Configuration;
 
 namespace Escalation.IntegrationTests.WebConsole;
@@ -40,6 +41,12 @@ public sealed partial class TextsTests
         ];
 
         keys.Where(key => !Texts.Table.ContainsKey(key)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void every_reason_a_hash_chain_breaks_for_has_both_texts()
+    {
+        ChainReasons.All.Where(reason => !Texts.Table.ContainsKey($"chain.{reason}")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class AuditModel(IQuerySession session, ReferenceData reference) :
 
     public long Version { get; private set; }
 
-    public TicketView AsOf { get; private set; } = null!;
+    /// <summary>The case as of <see cref="Version"/>; null when no event of it is left to replay.</summary>
+    public TicketView? AsOf { get; private set; }
 
     public ChainVerification Chain { get; private set; } = null!;
 
@@ -34,9 +35,11 @@ public sealed class AuditModel(IQuerySession session, ReferenceData reference) :
         }
         Id = id;
         Events = await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted);
-        Version = Math.Clamp(version ?? Events.Count, 1, Events.Count);
-        AsOf = (await session.Events.AggregateStreamAsync<TicketView>(id, version: Version, token: HttpContext.RequestAborted))!;
         Chain = await EventChain.VerifyAsync(session, id, HttpContext.RequestAborted);
+        if (Events.Count == 0)
+            return Page();
+        Version = Math.Clamp(version ?? Events.Count, 1, Events.Count);
+        AsOf = await session.Events.AggregateStreamAsync<TicketView>(id, version: Version, token: HttpContext.RequestAborted);
         return Page();
     }
 
