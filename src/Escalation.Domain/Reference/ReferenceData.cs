@@ -67,6 +67,12 @@ public sealed class ReferenceData
     public bool IsSelfOrAncestor(string ancestorCode, string code) =>
         SelfAndAncestors(code).Any(u => u.Code == ancestorCode);
 
+    /// <summary>The unit itself and every unit below it, grids included.</summary>
+    public IEnumerable<Unit> UnitsWithin(string code) => Units.Where(u => IsSelfOrAncestor(code, u.Code));
+
+    /// <summary>The units directly below the unit, grids included.</summary>
+    public IEnumerable<Unit> ChildrenOf(string code) => Units.Where(u => u.ParentCode == code);
+
     /// <summary>The unit of the given tier that contains <paramref name="code"/> (a grid is contained by its village).</summary>
     public Unit? AtTier(string code, Tier tier) => SelfAndAncestors(code).FirstOrDefault(u => u.Tier == tier);
 

@@ -55,4 +55,27 @@ public static class Access
     public static string? MaskPhone(string? phone) =>
         phone is null || phone.Length <= 7 ? phone is null ? null : new string('*', phone.Length)
         : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+
+    /// <summary>The tickets the user may see: within <paramref name="unit"/> when given (checked by the caller), else all of them.</summary>
+    public static IQueryable<TicketView> Visible(IQuerySession session, ClaimsPrincipal user, string? unit, ReferenceData reference)
+    {
+        var (userId, _, ownUnit) = EscalationClaims.ActorOf(user);
+        IQueryable<TicketView> query = session.Query<TicketView>();
+        return EscalationClaims.RoleOf(user) switch
+        {
+            Role.Operator => query.Where(t => t.ReportedBy == userId),
+            Role.Department => query.Where(t => t.Departments.Contains(ownUnit)),
+            Role.Dispatcher => WithinUnit(query, unit ?? ownUnit, reference),
+            Role.Auditor or Role.Administrator => unit is null ? query : WithinUnit(query, unit, reference),
+            _ => query.Where(_ => false),
+        };
+    }
+
+    public static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)
+    {
+        if (unit == reference.County.Code)
+            return query;
+        var codes = reference.UnitsWithin(unit).Select(u => u.Code).ToArray();
+        return query.Where(t => codes.Contains(t.HoldingUnitCode));
+    }
 }

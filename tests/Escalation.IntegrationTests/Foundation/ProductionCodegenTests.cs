@@ -50,6 +50,7 @@ public sealed class ProductionCodegenTests
             ("DOTNET_ENVIRONMENT", "Production"),
             ("ConnectionStrings__Escalation", await TestCluster.CreateDatabaseAsync("codegen")),
             ("Escalation__Auth__SigningKey", Key),
+            ("Escalation__Integrity__DigestFolder", Directory.CreateTempSubdirectory("escalation-codegen-digests").FullName),
             ("Logging__LogLevel__Wolverine", "Information"),
             .. settings,
         ]);

@@ -2,7 +2,6 @@ using Escalation.Domain.Reference;
 using Escalation.Domain.Timers;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
-using Escalation.Host.Features.Tickets;
 using Escalation.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -39,12 +38,12 @@ public static class BoardEndpoint
 
     public static async Task<WarningBoard> BuildAsync(Unit board, IQuerySession session, ReferenceData reference, CancellationToken ct)
     {
-        var lit = await ListTicketsEndpoint.WithinUnit(session.Query<TicketView>(), board.Code, reference)
+        var lit = await Access.WithinUnit(session.Query<TicketView>(), board.Code, reference)
             .Where(t => t.Light != WarningLight.None)
             .ToListAsync(ct);
         var clocks = lit.SelectMany(t => t.Clocks).Where(c => c.Running && c.Light != WarningLight.None).ToList();
 
-        var children = reference.Units.Where(u => u.ParentCode == board.Code && u.Kind != UnitKind.Grid).ToList();
+        var children = reference.ChildrenOf(board.Code).Where(u => u.Kind != UnitKind.Grid).ToList();
         var units = children.Select(child => Row(child.Code, child.NameZh, clocks.Where(c => IsHeldWithin(c, child.Code, reference)))).ToList();
         var departments = reference.Departments.Select(d => Row(d.Code, d.NameZh, clocks.Where(c => c.Holder == d.Code))).ToList();
         var own = Row(board.Code, board.NameZh, clocks.Where(c => c.Holder == board.Code));

@@ -77,7 +77,7 @@ public static class StatsEndpoint
     /// <summary>The codes of the units within <paramref name="scope"/>, or null for the county: everything.</summary>
     public static string[]? Within(Unit scope, ReferenceData reference) =>
         scope.Code == reference.County.Code ? null
-        : [.. reference.Units.Where(u => reference.IsSelfOrAncestor(scope.Code, u.Code)).Select(u => u.Code)];
+        : [.. reference.UnitsWithin(scope.Code).Select(u => u.Code)];
 
     /// <summary>The day cells from <paramref name="first"/> to <paramref name="last"/> of the units <paramref name="within"/> (null: all).</summary>
     public static async Task<IReadOnlyList<DailyCounts>> CellsAsync(

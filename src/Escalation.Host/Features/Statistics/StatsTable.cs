@@ -39,7 +39,7 @@ public static class StatsTable
         Unit scope, StatsGrouping groupBy, StatsPeriod period, DateOnly from, DateOnly to,
         IEnumerable<DailyCounts> cells, IEnumerable<RepeatProblem> repeats, ReferenceData reference)
     {
-        var children = reference.Units.Where(u => u.ParentCode == scope.Code && u.Kind != UnitKind.Grid).ToList();
+        var children = reference.ChildrenOf(scope.Code).Where(u => u.Kind != UnitKind.Grid).ToList();
         string? KeyOf(string unit, string? department, string? category) => groupBy switch
         {
             StatsGrouping.Unit when department is null =>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
@@ -46,7 +45,7 @@ public static class ListTicketsEndpoint
         if (unit is not null && EscalationClaims.RoleOf(user) == Role.Dispatcher && !reference.IsSelfOrAncestor(EscalationClaims.ActorOf(user).UnitCode, unit))
             return Problems.Forbidden("see the queue of a unit outside its own");
 
-        var query = Visible(session, user, unit, reference);
+        var query = Access.Visible(session, user, unit, reference);
         if (status is { } s)
             query = query.Where(t => t.Status == s);
         if (lit is { } l)
@@ -56,28 +55,5 @@ public static class ListTicketsEndpoint
         var items = await query.OrderBy(t => t.NextDeadline).ThenBy(t => t.ReportedAt).ThenBy(t => t.Id)
             .ToPagedListAsync(page ?? 1, pageSize ?? 50, http.RequestAborted);
         return Results.Ok(new TicketPage([.. items], (int)items.PageNumber, (int)items.PageSize, items.TotalItemCount));
-    }
-
-    /// <summary>The tickets the user may see: within <paramref name="unit"/> when given (checked by the caller), else all of them.</summary>
-    public static IQueryable<TicketView> Visible(IQuerySession session, ClaimsPrincipal user, string? unit, ReferenceData reference)
-    {
-        var (userId, _, ownUnit) = EscalationClaims.ActorOf(user);
-        IQueryable<TicketView> query = session.Query<TicketView>();
-        return EscalationClaims.RoleOf(user) switch
-        {
-            Role.Operator => query.Where(t => t.ReportedBy == userId),
-            Role.Department => query.Where(t => t.Departments.Contains(ownUnit)),
-            Role.Dispatcher => WithinUnit(query, unit ?? ownUnit, reference),
-            Role.Auditor or Role.Administrator => unit is null ? query : WithinUnit(query, unit, reference),
-            _ => query.Where(_ => false),
-        };
-    }
-
-    public static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)
-    {
-        if (unit == reference.County.Code)
-            return query;
-        var codes = reference.Units.Where(u => reference.IsSelfOrAncestor(unit, u.Code)).Select(u => u.Code).ToArray();
-        return query.Where(t => codes.Contains(t.HoldingUnitCode));
     }
 }

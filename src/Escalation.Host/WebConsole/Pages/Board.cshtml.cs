@@ -36,7 +36,7 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
         if (MyRole is not (Role.Dispatcher or Role.Auditor or Role.Administrator))
             return NotAllowed();
         var own = MyRole == Role.Dispatcher ? Me.UnitCode : reference.County.Code;
-        Units = [.. reference.Units.Where(u => u.Kind != UnitKind.Grid && reference.IsSelfOrAncestor(own, u.Code))];
+        Units = [.. reference.UnitsWithin(own).Where(u => u.Kind != UnitKind.Grid)];
         Scope = Units.FirstOrDefault(u => u.Code == unit) ?? reference.FindUnit(own)!;
         Days = Math.Clamp(days ?? DefaultDays, 7, StatsEndpoint.MaxDays);
 

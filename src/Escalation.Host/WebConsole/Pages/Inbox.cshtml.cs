@@ -1,6 +1,6 @@
 using Escalation.Domain;
 using Escalation.Domain.Reference;
-using Escalation.Host.Features.Tickets;
+using Escalation.Host.Api;
 using Escalation.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +27,7 @@ public sealed class InboxModel(IQuerySession session, ReferenceData reference, T
     {
         Light = Enum.TryParse<WarningLight>(light, ignoreCase: true, out var lit) && lit != WarningLight.None ? lit : null;
         Now = clock.GetUtcNow();
-        var query = ListTicketsEndpoint.Visible(session, User, null, reference);
+        var query = Access.Visible(session, User, null, reference);
         if (MyRole != Role.Operator)
             query = query.Where(t => Ticket.OpenStates.Contains(t.Status));
         if (Light is { } only)
