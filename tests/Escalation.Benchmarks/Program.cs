@@ -1,4 +1,5 @@
 using Escalation.Benchmarks.BusyDay;
+using Escalation.Benchmarks.Faults;
 
 namespace Escalation.Benchmarks;
 
@@ -16,6 +17,7 @@ public static class Benchmarks
         ["timers", .. var rest] => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(rest)),
         ["rebuild", .. var rest] => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(rest)),
         ["busy-day", .. var rest] => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(rest, Command(args))),
+        ["faults", .. var rest] => await FaultBenchmark.RunAsync(FaultOptions.Parse(rest)),
         _ => Usage(),
     };
 
@@ -33,6 +35,7 @@ public static class Benchmarks
         Console.Error.WriteLine("  timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15] [--give-up 600]");
         Console.Error.WriteLine("  rebuild [--events 100000]");
         Console.Error.WriteLine($"  {BusyDayOptions.Usage}");
+        Console.Error.WriteLine($"  {FaultOptions.Usage}");
         return 2;
     }
 }
