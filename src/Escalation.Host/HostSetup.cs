@@ -9,9 +9,7 @@ using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
 using Escalation.Host.WebConsole;
 using Escalation.Projections;
-using JasperFx;
 using JasperFx.CodeGeneration;
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using Marten;
@@ -26,7 +24,6 @@ using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -83,10 +80,8 @@ public static class HostSetup
             opts.Durability.Mode = shape == DeploymentShape.SingleNode ? DurabilityMode.Solo : DurabilityMode.Balanced;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
-            // A timer's handler may race a command on the same ticket: it retries and then finds the ticket as it is.
-            opts.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
-                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             ConfigureTimers(opts.Durability, builder.Configuration);
+            opts.AddSafeguards(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>

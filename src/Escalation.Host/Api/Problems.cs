@@ -23,6 +23,11 @@ public static class Problems
         title: $"There is no ticket {id}.",
         type: "https://escalation.example/problems/no-such-ticket");
 
+    public static IResult NoSuchDeadLetter(Guid id) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: $"There is no dead letter {id}.",
+        type: "https://escalation.example/problems/no-such-dead-letter");
+
     public static IResult Forbidden(string what) => Results.Problem(
         statusCode: StatusCodes.Status403Forbidden,
         title: $"Your role may not {what}.",

@@ -58,6 +58,8 @@ public sealed class EscalationApp : IAsyncLifetime
                 // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
                 // (once the wall clock passes the fake one it would fire them early, again and again).
                 web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
+                // Nor does the watchdog sweep by itself: a test runs it (TimerWatchdog.SweepAsync) when its clock says so.
+                web.UseSetting("Escalation:Timers:WatchdogInterval", "1.00:00:00");
             }
         });
         if (Served)

@@ -1,0 +1,65 @@
+using System.Net.Sockets;
+using JasperFx;
+using JasperFx.Events;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Escalation.Host.Infrastructure;
+
+/// <summary>
+/// What Wolverine does when a handler throws. A fault that passes (the database down or restarting, a
+/// deadlock, a timeout, a race on a ticket) is retried until it passes; only a message that can never
+/// succeed reaches the dead letter queue, where <see cref="DeadLetterAlarm"/> raises it.
+/// </summary>
+public static class MessageFailures
+{
+    /// <summary>
+    /// Inline retries first, with backoff (the message keeps its place and its worker): about seven minutes of
+    /// outage. Past that, the message is scheduled again every minute for as long as the fault lasts.
+    /// </summary>
+    public static readonly TimeSpan[] TransientCooldowns =
+    [
+        TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15),
+        .. Enumerable.Repeat(TimeSpan.FromSeconds(30), 13),
+    ];
+
+    public static readonly TimeSpan TransientRescheduling = TimeSpan.FromMinutes(1);
+
+    public static void Apply(WolverineOptions opts)
+    {
+        // A timer's handler may race a command on the same ticket: it retries and then finds the ticket as it is.
+        opts.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1))
+            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(5));
+
+        opts.OnException(IsTransient, "a transient database or network fault")
+            .RetryWithCooldown(TransientCooldowns)
+            .Then.ScheduleRetryIndefinitely(TransientRescheduling);
+    }
+
+    /// <summary>
+    /// Whether the fault, or one it wraps (Marten wraps Npgsql's exceptions in its own), passes by itself: the
+    /// server refused or dropped the connection, is shutting down or starting up (57P01–57P03), ran out of
+    /// connections or resources (53xxx), chose this transaction as a deadlock or serialization victim
+    /// (40P01, 40001), could not take a lock in time (55P03), cancelled a statement on a timeout (57014),
+    /// or a timeout or socket error on the way. The handlers it guards are idempotent (a timer finds its light
+    /// already on), so re-running one whose commit may have gone through is safe.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.IsTransient || IsTransientState(postgres.SqlState),
+        NpgsqlException npgsql => npgsql.IsTransient || Wraps(npgsql),
+        TimeoutException or SocketException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsTransient),
+        _ => Wraps(exception),
+    };
+
+    private static bool Wraps(Exception exception) => exception.InnerException is { } inner && IsTransient(inner);
+
+    private static bool IsTransientState(string state) =>
+        state is "40001" or "40P01" or "55P03" or "57014" or "57P01" or "57P02" or "57P03"
+        || state.StartsWith("08", StringComparison.Ordinal)
+        || state.StartsWith("53", StringComparison.Ordinal);
+}
