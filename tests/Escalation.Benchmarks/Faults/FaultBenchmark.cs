@@ -27,7 +27,7 @@ public static class FaultBenchmark
         Console.WriteLine($"# Fault run ({(options.Long ? "long" : "quick")}, {Environment.ProcessorCount} cores): " +
             $"{options.Rate:F0} tickets/s for {options.Seconds:F0} s, {options.Kills} kill(s) -9, {options.PostgresStops} PostgreSQL stop(s) of {options.PostgresDownSeconds:F0} s" +
             (options.Burst > 0 ? $", a burst of {options.Burst} tickets due while the host is down" : "") + (options.LoseTimer ? ", one timer deleted on purpose" : ""));
-        var cluster = await BenchCluster.StartAsync(statements: false, profile: false);
+        var cluster = await BenchCluster.StartAsync(statements: options.Statements, profile: false);
         try
         {
             return await new FaultRun(options, cluster).RunAsync();
@@ -50,7 +50,12 @@ public sealed record PostgresStop(DateTimeOffset StoppedAt, DateTimeOffset Start
 
 /// <summary>What one crash cost, from the events' times: the timers overdue when the host was ready again and how they drained.</summary>
 public sealed record CrashFigures(
-    Crash Crash, int Backlog, double? FirstOverdueAfterReadyMs, double? DrainSeconds, double? DrainRate, Latency RedLateness, DateTimeOffset RecoveredAt);
+    Crash Crash, int Backlog, double? FirstOverdueAfterReadyMs, double? DrainSeconds, double? DrainRate, Latency RedLateness, DateTimeOffset RecoveredAt)
+{
+    /// <summary>The host's and PostgreSQL's CPU time per timer of the backlog while it drained (the API's load included).</summary>
+    public double? CpuMsPerTimer { get; init; }
+    public double? HostCpuMsPerTimer { get; init; }
+}
 
 internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
 {
@@ -60,6 +65,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
     private readonly List<string> _failures = [];
     private readonly PostgresControl _postgres = new(cluster);
     private readonly string _logPath = Path.Combine(Path.GetTempPath(), $"escalation-faults-host-{Environment.ProcessId}.log");
+    private readonly List<(DateTimeOffset At, CpuMeter.Snapshot Cpu)> _cpu = [];
     private HostUnderTest? _host;
 
     public async Task<int> RunAsync()
@@ -82,6 +88,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
             return await FailAsync("the host was not ready 120 s after it started");
         Console.WriteLine($"host pid {_host.Pid} ready on port {port}");
 
+        using var sampling = new CancellationTokenSource();
+        var sampler = SampleCpuAsync(new CpuMeter(() => _host is { HasExited: false } host ? host.Pid : null, cluster.PostmasterPid), sampling.Token);
         var start = DateTimeOffset.UtcNow;
         var faults = RunFaultsAsync(start, StartHost, client, cases);
         var load = new List<Task>();
@@ -99,9 +107,15 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine($"load done after {(loadEnded - start).TotalSeconds:F0} s ({_tickets.Count} tickets, {client.Retries} requests retried); timers run {options.SettleSeconds:F0} s more");
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
         var dueBefore = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(options.GraceSeconds);
+        await WaitForTimersDueAsync(dueBefore);
+        await sampling.CancelAsync();
+        await sampler;
         await _host.DisposeAsync();
 
+        var statements = await cluster.TopStatementsAsync(12);
         var audit = await FaultAudit.RunAsync(cluster.ConnectionString, _tickets, dueBefore);
+        foreach (var statement in statements)
+            Console.WriteLine($"  {statement.TotalMs,8:F0} ms {statement.Calls,7} calls {statement.MeanMs,7:F3} ms  {statement.Query}");
         _failures.AddRange(audit.Failures);
         Report(audit, start, dueBefore);
         if (_failures.Count == 0)
@@ -114,6 +128,61 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         foreach (var failure in _failures.Take(10))
             Console.WriteLine($"  - {failure}");
         return 1;
+    }
+
+    /// <summary>
+    /// A slow machine may still be working through the timers due: the audit waits until none due before
+    /// <paramref name="dueBefore"/> is scheduled or queued any more (or three minutes pass), so that it counts lost
+    /// timers, not late ones (lateness is a figure, below).
+    /// </summary>
+    private async Task WaitForTimersDueAsync(DateTimeOffset dueBefore)
+    {
+        var giveUp = DateTimeOffset.UtcNow.AddMinutes(3);
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        while (DateTimeOffset.UtcNow < giveUp)
+        {
+            await using var pending = new NpgsqlCommand(
+                "select count(*) from escalation.wolverine_incoming_envelopes where status in ('Scheduled', 'Incoming') and execution_time <= @due", connection);
+            pending.Parameters.AddWithValue("due", dueBefore);
+            var count = (long)(await pending.ExecuteScalarAsync())!;
+            if (count == 0)
+                return;
+            Console.WriteLine($"  waiting for {count} timer(s) due before the audit's cut-off");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private async Task SampleCpuAsync(CpuMeter meter, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var snapshot = meter.Take();
+            lock (_cpu)
+                _cpu.Add((DateTimeOffset.UtcNow, snapshot));
+            try
+            {
+                await Task.Delay(250, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The host's and PostgreSQL's CPU time between two moments of one host's life, in milliseconds (null: no samples then).</summary>
+    private double? CpuMilliseconds(DateTimeOffset from, DateTimeOffset to, bool hostOnly = false)
+    {
+        lock (_cpu)
+        {
+            var first = _cpu.FirstOrDefault(c => c.At >= from);
+            var last = _cpu.LastOrDefault(c => c.At <= to.AddMilliseconds(250));
+            if (first.At == default || last.At <= first.At)
+                return null;
+            var share = CpuMeter.Between(first.Cpu, last.Cpu);
+            return (share.Host + (hostOnly ? 0 : share.Postgres)) * share.Seconds * 1000;
+        }
     }
 
     private TicketRecord NewTicket(bool accept)
@@ -144,6 +213,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
             {
                 var killedAt = DateTimeOffset.UtcNow;
                 await _host!.KillAsync();
+                if (_crashes.Count == 0)
+                    await cluster.ResetStatementsAsync();
                 if (options.LoseTimer && _crashes.Count == 0)
                     await LoseTimerAsync(start);
                 if (options.DownSeconds > 0)
@@ -265,7 +336,9 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
     private void Report(FaultAudit audit, DateTimeOffset start, DateTimeOffset dueBefore)
     {
         var lights = audit.Lights.ToList();
-        var crashes = _crashes.Select(crash => Measure(crash, lights)).ToList();
+        var crashes = _crashes.Select(crash => Measure(crash, lights)).Select(c => c.Crash.ReadyAt is { } ready && c.Backlog > 0
+            ? c with { CpuMsPerTimer = CpuMilliseconds(ready, c.RecoveredAt) / c.Backlog, HostCpuMsPerTimer = CpuMilliseconds(ready, c.RecoveredAt, hostOnly: true) / c.Backlog }
+            : c).ToList();
         var disturbed = crashes.Select(c => (From: c.Crash.KilledAt, To: c.RecoveredAt))
             .Concat(_stops.Select(s => (From: s.StoppedAt, To: s.StartedAt.AddSeconds(10)))).ToList();
         var reds = lights.Where(l => l.Light == "Red").ToList();
@@ -290,13 +363,13 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine();
         if (crashes.Count > 0)
         {
-            Console.WriteLine("| kill at | kill → ready | overdue at ready | ready → first fired | drain | rate | red lateness p50 / p99 / max |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+            Console.WriteLine("| kill at | kill → ready | overdue at ready | ready → first fired | drain | rate | CPU per timer: host + PostgreSQL (host) | red lateness p50 / p99 / max |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var c in crashes)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {(c.Crash.KilledAt - start).TotalSeconds:F1} s | {((c.Crash.ReadyAt ?? c.Crash.KilledAt) - c.Crash.KilledAt).TotalSeconds:F1} s | {c.Backlog:N0} | " +
-                    $"{c.FirstOverdueAfterReadyMs:F0} ms | {c.DrainSeconds:F2} s | {c.DrainRate:F0}/s | {c.RedLateness.P50:F0} / {c.RedLateness.P99:F0} / {c.RedLateness.Max:F0} ms |"));
+                    $"{c.FirstOverdueAfterReadyMs:F0} ms | {c.DrainSeconds:F2} s | {c.DrainRate:F0}/s | {c.CpuMsPerTimer:F2} ms ({c.HostCpuMsPerTimer:F2}) | {c.RedLateness.P50:F0} / {c.RedLateness.P99:F0} / {c.RedLateness.Max:F0} ms |"));
             }
         }
         Console.WriteLine($"(timers counted as due: due before {(dueBefore - start).TotalSeconds:F0} s)");

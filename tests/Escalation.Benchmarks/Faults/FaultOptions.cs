@@ -9,14 +9,14 @@ namespace Escalation.Benchmarks.Faults;
 public sealed record FaultOptions
 {
     public const string Usage =
-        "faults [--long] [--rate 25] [--seconds 40] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--burst 0] " +
-        "[--settle 25] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--keep] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
+        "faults [--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--burst 0] " +
+        "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
 
     public bool Long { get; init; }
     /// <summary>Tickets opened per second, each triaged and half of them accepted at once.</summary>
-    public double Rate { get; init; } = 25;
+    public double Rate { get; init; } = 10;
     /// <summary>How long tickets are opened for; the faults fall evenly within it.</summary>
-    public double Seconds { get; init; } = 40;
+    public double Seconds { get; init; } = 30;
     public int Kills { get; init; } = 1;
     public int PostgresStops { get; init; } = 1;
     /// <summary>How long PostgreSQL stays stopped each time.</summary>
@@ -26,7 +26,7 @@ public sealed record FaultOptions
     /// <summary>Tickets opened and triaged at once just before the first kill, so that their clocks fall due while the host is down.</summary>
     public int Burst { get; init; }
     /// <summary>After the last ticket, how long the timers are left to run before the audit.</summary>
-    public double SettleSeconds { get; init; } = 25;
+    public double SettleSeconds { get; init; } = 20;
     /// <summary>A timer due within this long of the audit may still be on its way: it is not counted as due.</summary>
     public double GraceSeconds { get; init; } = 5;
     /// <summary>The test county's limit to accept, and to resolve at every tier, in seconds.</summary>
@@ -34,6 +34,8 @@ public sealed record FaultOptions
     public int ResolveSeconds { get; init; } = 30;
     /// <summary>Deletes one due timer of an untouched ticket while the host is dead: the audit must then fail (it shows that it can).</summary>
     public bool LoseTimer { get; init; }
+    /// <summary>Records PostgreSQL's statements (pg_stat_statements) from the first kill on, and shows those that took the most time.</summary>
+    public bool Statements { get; init; }
     /// <summary>Leaves the cluster running (and its folder) after the run, for a look at what the store holds.</summary>
     public bool Keep { get; init; }
     public string HostPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll");
@@ -42,7 +44,7 @@ public sealed record FaultOptions
     public static FaultOptions Parse(string[] args)
     {
         var options = args.Contains("--long")
-            ? new FaultOptions { Long = true, Rate = 20, Seconds = 600, Kills = 20, PostgresStops = 3, SettleSeconds = 40 }
+            ? new FaultOptions { Long = true, Rate = 10, Seconds = 600, Kills = 20, PostgresStops = 3, SettleSeconds = 40 }
             : new FaultOptions();
         string? Get(string name)
         {
@@ -66,6 +68,7 @@ public sealed record FaultOptions
             ResolveSeconds = (int)Number("--resolve", options.ResolveSeconds),
             LoseTimer = args.Contains("--lose-timer"),
             Keep = args.Contains("--keep"),
+            Statements = args.Contains("--statements"),
             HostPath = Get("--host") ?? options.HostPath,
             HostEnvironment = [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--host-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
         };
