@@ -313,7 +313,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         var dueBefore = start + TimeSpan.FromSeconds(options.Seconds + options.SettleSeconds - options.GraceSeconds - 5);
         List<TicketRecord> candidates;
         lock (_tickets)
-            candidates = [.. _tickets.Where(t => !t.Accept && t.TriageAcknowledged && t.Id is not null).Reverse().Take(500)];
+            candidates = [.. _tickets.Where(t => !t.Accept && t.Id is not null).Reverse()];
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync();
         foreach (var ticket in candidates)

@@ -44,7 +44,7 @@ public sealed record FaultOptions
     public static FaultOptions Parse(string[] args)
     {
         var options = args.Contains("--long")
-            ? new FaultOptions { Long = true, Rate = 10, Seconds = 600, Kills = 20, PostgresStops = 3, SettleSeconds = 40 }
+            ? new FaultOptions { Long = true, Rate = 10, Seconds = 480, Kills = 20, PostgresStops = 3, SettleSeconds = 40 }
             : new FaultOptions();
         string? Get(string name)
         {
