@@ -50,4 +50,10 @@ public static class RuleCodes
     public const string MergeIntoItself = "merge-into-itself";
     public const string MasterNotOpen = "master-not-open";
     public const string CitizenDataAlreadyErased = "citizen-data-already-erased";
+
+    // Requests.
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
+
+    // Time limits.
+    public const string CalendarMissing = "calendar-missing";
 }

@@ -62,6 +62,26 @@ public sealed record Ticket
 
     public OpenWhistle? FindWhistle(Guid whistleId) => OpenWhistles.FirstOrDefault(w => w.Id == whistleId);
 
+    /// <summary>Whether a summoned department is still awaited at a whistle: summoned by it while it is open, and neither reported in nor returned.</summary>
+    public bool Awaits(string departmentCode, Guid whistleId) =>
+        FindWhistle(whistleId) is { } whistle && whistle.Summons(departmentCode) && !whistle.IsAnsweredBy(departmentCode);
+
+    /// <summary>
+    /// Whether a clock runs: the rule the timers act on and the board shows. To accept while the ticket waits for the
+    /// clock's holder to sign for it; to resolve while that holder handles it; to report in while the ticket is being
+    /// handled and the department is still awaited.
+    /// </summary>
+    public bool Runs(RunningClock clock) => clock.Clock switch
+    {
+        Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == Holder,
+        Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder,
+        _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
+    };
+
+    /// <summary>The running clock a timer or a light was meant for, if it is still the latest limit of its clock.</summary>
+    public RunningClock? FindLimit(Clock clock, string holder, DateTimeOffset deadline, Guid? whistleId) =>
+        Clocks.FirstOrDefault(c => c.IsLimit(clock, holder, deadline, whistleId));
+
     public static Ticket Start(TicketReported e) => new()
     {
         Id = e.TicketId,
@@ -179,12 +199,13 @@ public sealed record Ticket
 
     private Ticket On(TimeLimitStarted e) => this with
     {
-        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.Deadline, null)],
+        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null)],
     };
 
+    /// <summary>A light counts only for the limit it was lit for, and a light never goes back from red to yellow.</summary>
     private Ticket On(WarningLightLit e) => this with
     {
-        Clocks = [.. Clocks.Select(c => c.IsSameAs(e.Clock, e.Holder, e.WhistleId) && c.Deadline == e.Deadline ? c with { Lit = e.Light } : c)],
+        Clocks = [.. Clocks.Select(c => c.IsLimit(e.Clock, e.Holder, e.Deadline, e.WhistleId) && !(c.Lit >= e.Light) ? c with { Lit = e.Light } : c)],
     };
 
     private Ticket WithWhistle(Guid whistleId, Func<OpenWhistle, OpenWhistle> change) => this with

@@ -4,9 +4,10 @@ using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
-using Escalation.Host.Features.Intake;
+using Escalation.Host.Commands;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
 using Escalation.Projections;
 using JasperFx.CodeGeneration;
@@ -42,8 +43,12 @@ public static class HostSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(reference);
+        builder.Services.AddHostedService<CalendarCoverageCheck>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
-        builder.Services.AddSingleton<TicketCommandRunner>();
+        builder.Services.AddSingleton<DecisionContexts>();
+        builder.Services.AddSingleton<CommandPipeline>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ApiCommands>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -58,7 +63,7 @@ public static class HostSetup
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>();
-                opts.Schema.For<IntakeKey>();
+                opts.Schema.For<IdempotencyRecord>();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })
@@ -84,7 +89,7 @@ public static class HostSetup
             opts.AddSafeguards(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(OpenApiSetup.DeclareCommandHeaders).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Escalation API";
             document.Info.Description =
@@ -184,7 +189,8 @@ public static class HostSetup
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Npgsql")
-                .AddMeter("Wolverine")
+                // Wolverine names its meter after the service ("Wolverine:Escalation"), not "Wolverine".
+                .AddMeter($"Wolverine:{ServiceName}")
                 .AddMeter("Marten")
                 .AddMeter(TimeLimitDueHandler.MeterName));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

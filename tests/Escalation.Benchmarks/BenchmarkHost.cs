@@ -1,10 +1,6 @@
-using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
-using JasperFx.CommandLine;
+using Escalation.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Escalation.Benchmarks;
 
@@ -40,33 +36,20 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     private static BenchmarkHost Start(string connectionString, (string, LocalPostgres)? owned, (string Key, string Value)[] settings)
     {
-        JasperFxEnvironment.AutoStartHost = true;
         // The host's content (appsettings.json, Data/) is copied beside the benchmark: without this, the factory looks for
         // it relative to the current directory, and a benchmark started from the repository's root would not find it.
         const string contentRoot = "ASPNETCORE_TEST_CONTENTROOT_ESCALATION_HOST";
         if (Environment.GetEnvironmentVariable(contentRoot) is null)
             Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:Escalation", connectionString);
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-            // Its warning that the benchmark, not the host, is the application assembly: answered by HostHandlers below.
-            web.UseSetting("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error");
-            foreach (var (key, value) in settings)
-                web.UseSetting(key, value);
-            web.ConfigureTestServices(services => services.AddSingleton<IWolverineExtension, HostHandlers>());
-        });
+        var factory = InProcessHost.Create(connectionString,
+        [
+            ("Logging:LogLevel:Default", "Warning"),
+            // Its warning that the benchmark, not the host, is the application assembly: InProcessHost names the host's.
+            ("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error"),
+            .. settings,
+        ]);
         _ = factory.Services;
         return new BenchmarkHost(factory, connectionString, owned);
-    }
-
-    /// <summary>
-    /// Wolverine takes the process's entry assembly (this benchmark) as the application to scan for handlers, so the
-    /// host's own (the timers') would go unfound: name the host's assembly.
-    /// </summary>
-    public sealed class HostHandlers : IWolverineExtension
-    {
-        public void Configure(WolverineOptions options) => options.Discovery.IncludeAssembly(typeof(TimeLimitDueHandler).Assembly);
     }
 
     public async ValueTask DisposeAsync()

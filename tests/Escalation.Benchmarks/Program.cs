@@ -6,36 +6,34 @@ namespace Escalation.Benchmarks;
 /// <summary>The entry point (not top-level statements: those would define a Program that hides the host's).</summary>
 public static class Benchmarks
 {
-    private const string Variable = "ESCALATION_BENCHMARK";
-
-    /// <summary>
-    /// The host under test sees this process's command line (it ends in RunJasperFxCommands), so the benchmark
-    /// takes its own arguments from ESCALATION_BENCHMARK when the command line must stay empty.
-    /// </summary>
-    public static async Task<int> Main(string[] args) => (args.Length > 0 ? args : Arguments()) switch
+    public static async Task<int> Main(string[] commandLine)
     {
-        ["timers", .. var rest] => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(rest)),
-        ["rebuild", .. var rest] => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(rest)),
-        ["busy-day", .. var rest] => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(rest, Command(args))),
-        ["faults", .. var rest] => await FaultBenchmark.RunAsync(FaultOptions.Parse(rest)),
-        _ => Usage(),
-    };
-
-    private static string[] Arguments() =>
-        (Environment.GetEnvironmentVariable(Variable) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The command that produced a report, as it can be typed again.</summary>
-    private static string Command(string[] args) => args.Length > 0
-        ? $"dotnet Escalation.Benchmarks.dll {string.Join(' ', args)}"
-        : $"{Variable}=\"{Environment.GetEnvironmentVariable(Variable)}\" dotnet Escalation.Benchmarks.dll";
+        var arguments = Arguments.Read(commandLine);
+        try
+        {
+            return arguments.Benchmark switch
+            {
+                "timers" => await TimerBenchmark.RunAsync(TimerBenchmark.Options.Parse(arguments)),
+                "rebuild" => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(arguments)),
+                "busy-day" => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(arguments)),
+                "faults" => await FaultBenchmark.RunAsync(FaultOptions.Parse(arguments)),
+                _ => Usage(),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return Usage();
+        }
+    }
 
     private static int Usage()
     {
-        Console.Error.WriteLine($"Usage: {Variable}=\"<benchmark>\" dotnet Escalation.Benchmarks.dll, where <benchmark> is one of");
-        Console.Error.WriteLine("  timers [--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15] [--give-up 600]");
-        Console.Error.WriteLine("  rebuild [--events 100000]");
-        Console.Error.WriteLine($"  {BusyDayOptions.Usage}");
-        Console.Error.WriteLine($"  {FaultOptions.Usage}");
+        Console.Error.WriteLine($"Usage: {Arguments.Variable}=\"<benchmark>\" dotnet Escalation.Benchmarks.dll, where <benchmark> is one of");
+        Console.Error.WriteLine($"  timers {TimerBenchmark.Options.Usage}");
+        Console.Error.WriteLine($"  rebuild {RebuildBenchmark.Options.Usage}");
+        Console.Error.WriteLine($"  busy-day {BusyDayOptions.Usage}");
+        Console.Error.WriteLine($"  faults {FaultOptions.Usage}");
         return 2;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Simulation;
@@ -21,11 +20,9 @@ public static class RebuildBenchmark
 {
     public sealed record Options(int Events)
     {
-        public static Options Parse(string[] args)
-        {
-            var i = Array.IndexOf(args, "--events");
-            return new Options(i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : 100_000);
-        }
+        public const string Usage = "[--events 100000]";
+
+        public static Options Parse(Arguments args) => new(args.Whole("--events", 100_000));
     }
 
     /// <summary>What one run measured: the appends that seeded the store, each projection's rebuild, and a raw scan of the events.</summary>

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using Escalation.Domain.Timers;
+using Escalation.Host.Commands;
 using Escalation.Host.Features.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -24,20 +24,16 @@ public static class TimerBenchmark
     public sealed record Options(
         int Pending, int SpreadSeconds, int WindowSeconds, int Burst, int LeadSeconds = 10, int BurstLeadSeconds = 15, int GiveUpSeconds = 600)
     {
-        public static Options Parse(string[] args) => Parse(args, new Options(100_000, 600, 120, 10_000));
+        public const string Usage = "[--pending 100000] [--spread 600] [--window 120] [--burst 10000] [--lead 10] [--burst-lead 15] [--give-up 600]";
 
-        public static Options Parse(string[] args, Options defaults)
-        {
-            int Get(string name, int fallback)
-            {
-                var i = Array.IndexOf(args, name);
-                return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-            }
-            return new Options(
-                Get("--pending", defaults.Pending), Get("--spread", defaults.SpreadSeconds), Get("--window", defaults.WindowSeconds),
-                Get("--burst", defaults.Burst), Get("--lead", defaults.LeadSeconds), Get("--burst-lead", defaults.BurstLeadSeconds),
-                Get("--give-up", defaults.GiveUpSeconds));
-        }
+        public static Options Full { get; } = new(100_000, 600, 120, 10_000);
+
+        public static Options Parse(Arguments args) => Parse(args, Full);
+
+        public static Options Parse(Arguments args, Options defaults) => new(
+            args.Whole("--pending", defaults.Pending), args.Whole("--spread", defaults.SpreadSeconds), args.Whole("--window", defaults.WindowSeconds),
+            args.Whole("--burst", defaults.Burst), args.Whole("--lead", defaults.LeadSeconds), args.Whole("--burst-lead", defaults.BurstLeadSeconds),
+            args.Whole("--give-up", defaults.GiveUpSeconds));
     }
 
     /// <summary>What one run measured; lateness in milliseconds.</summary>

@@ -6,6 +6,8 @@ public class MergingRules
 
     private static readonly MergeTicket Merge = new(TicketId, DongpingDispatcher, MasterId);
 
+    private static readonly AttachDuplicate Attach = new(MasterId, DongpingDispatcher, TicketId);
+
     [Theory]
     [InlineData(TicketStatus.Reported)]
     [InlineData(TicketStatus.Dispatched)]
@@ -13,20 +15,19 @@ public class MergingRules
     [InlineData(TicketStatus.Resolved)]
     public void an_open_duplicate_is_merged_into_its_master_on_both_streams(TicketStatus status)
     {
-        var duplicate = Given(In(status));
+        var turn = Given(In(status)).Turn(Merge);
 
-        Merge.Decide(duplicate, OpenMaster, Context())
-            .ShouldEmit(new TicketMergedInto(TicketId, DongpingDispatcher, Now, MasterId));
-        Merge.DecideForMaster(duplicate, OpenMaster, Context())
-            .ShouldEmit(new DuplicateAttached(MasterId, DongpingDispatcher, Now, TicketId));
+        turn.Events.ShouldBe([new TicketMergedInto(TicketId, DongpingDispatcher, Now, MasterId)]);
+        turn.FollowUps.ShouldBe([new FollowUp.OnTicket(Attach, Required: true)]);
+        OpenMaster.When(Attach).ShouldEmit(new DuplicateAttached(MasterId, DongpingDispatcher, Now, TicketId));
     }
 
     [Theory]
     [InlineData(TicketStatus.Reported)]
     [InlineData(TicketStatus.Resolved)]
     public void the_master_may_be_in_any_open_state(TicketStatus status) =>
-        Merge.Decide(Given(ReportedAtDongping), Given(In(status)) with { Id = MasterId }, Context())
-            .ShouldEmit(new TicketMergedInto(TicketId, DongpingDispatcher, Now, MasterId));
+        (Given(In(status)) with { Id = MasterId }).When(Attach)
+            .ShouldEmit(new DuplicateAttached(MasterId, DongpingDispatcher, Now, TicketId));
 
     [Theory]
     [InlineData(TicketStatus.Closed, RuleCodes.InvalidState)]
@@ -34,10 +35,10 @@ public class MergingRules
     [InlineData(TicketStatus.Merged, RuleCodes.TicketMerged)]
     public void a_duplicate_that_is_no_longer_open_is_not_merged(TicketStatus status, string code)
     {
-        var duplicate = Given(In(status));
+        var turn = Given(In(status)).Turn(Merge);
 
-        Merge.Decide(duplicate, OpenMaster, Context()).ShouldBeRejectedWith(code);
-        Merge.DecideForMaster(duplicate, OpenMaster, Context()).ShouldBeRejectedWith(code);
+        turn.Rejection.ShouldNotBeNull().Code.ShouldBe(code);
+        turn.FollowUps.ShouldBeEmpty();
     }
 
     [Theory]
@@ -48,14 +49,13 @@ public class MergingRules
     {
         var master = Given(In(status)) with { Id = MasterId };
 
-        Merge.Decide(Given(ReportedAtDongping), master, Context()).ShouldBeRejectedWith(RuleCodes.MasterNotOpen);
-        Merge.DecideForMaster(Given(ReportedAtDongping), master, Context()).ShouldBeRejectedWith(RuleCodes.MasterNotOpen);
+        master.When(Attach).ShouldBeRejectedWith(RuleCodes.MasterNotOpen);
     }
 
     [Fact]
     public void a_ticket_is_not_merged_into_itself() =>
         new MergeTicket(TicketId, DongpingDispatcher, TicketId)
-            .Decide(Given(ReportedAtDongping), Given(ReportedAtDongping), Context())
+            .Decide(Given(ReportedAtDongping), Context())
             .ShouldBeRejectedWith(RuleCodes.MergeIntoItself);
 
     [Theory]
@@ -63,13 +63,13 @@ public class MergingRules
     [InlineData(County)]
     public void a_unit_above_the_duplicates_holder_merges_it(string unit) =>
         new MergeTicket(TicketId, CountyDispatcher with { UnitCode = unit }, MasterId)
-            .Decide(Given(InHandlingAtEastVillage), OpenMaster, Context())
+            .Decide(Given(InHandlingAtEastVillage), Context())
             .IsRejected.ShouldBeFalse();
 
     [Fact]
     public void the_duplicates_holder_merges_it() =>
         new MergeTicket(TicketId, EastVillageLiaison, MasterId)
-            .Decide(Given(InHandlingAtEastVillage), OpenMaster, Context())
+            .Decide(Given(InHandlingAtEastVillage), Context())
             .ShouldEmit(new TicketMergedInto(TicketId, EastVillageLiaison, Now, MasterId));
 
     [Theory]
@@ -80,8 +80,7 @@ public class MergingRules
     {
         var merge = new MergeTicket(TicketId, WestVillageLiaison with { UnitCode = unit }, MasterId);
 
-        merge.Decide(Given(InHandlingAtEastVillage), OpenMaster, Context()).ShouldBeRejectedWith(RuleCodes.NotHolderOrAbove);
-        merge.DecideForMaster(Given(InHandlingAtEastVillage), OpenMaster, Context()).ShouldBeRejectedWith(RuleCodes.NotHolderOrAbove);
+        Given(InHandlingAtEastVillage).When(merge).ShouldBeRejectedWith(RuleCodes.NotHolderOrAbove);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public static class Spec
     public static Decision When(this Ticket state, ITicketCommand command, CountySettings? settings = null) =>
         command.Decide(state, Context(settings));
 
+    public static Turn Turn(this Ticket state, ITicketCommand command, CountySettings? settings = null) =>
+        TicketTurn.Take(state, command, Context(settings));
+
     public static void ShouldEmit(this Decision decision, params object[] expected)
     {
         decision.Rejection.ShouldBeNull();

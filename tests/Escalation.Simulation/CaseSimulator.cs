@@ -19,9 +19,9 @@ public sealed record SimulatedCase(Guid Id, IReadOnlyList<object> Events);
 /// <summary>
 /// Cases as a county lives them, decided by the domain's own commands on a clock that only jumps forward: intake,
 /// triage, returns, acceptance, escalation, whistles and report-ins, transfers, urging, resolution, ratings, reopening,
-/// closing and withdrawal. The clocks and their timers work as in the host: each decision's events are followed by the
-/// limits they start (<see cref="Timekeeping"/>), and each limit's yellow and red timers fire, in time order, before any
-/// later action (<see cref="CheckTimeLimit"/>), lighting lights, escalating, urging and noting missed report-ins. An action
+/// closing and withdrawal. Each is taken as the host takes it, as a ticket's turn (<see cref="TicketTurn"/>): its events
+/// with the limits they start, and the timers of those limits, which fire in time order before any later action, lighting
+/// lights, escalating, urging and noting missed report-ins. An action
 /// the timers have overtaken (the ticket went one tier up meanwhile) is refused and left out, as it would be in the
 /// host. The same seed gives the same cases.
 /// </summary>
@@ -77,14 +77,11 @@ public sealed class CaseSimulator
 
     private static Actor Department(string code) => new($"dept-{code}", "department", code);
 
-    /// <summary>A timer the host would have scheduled: a limit's yellow share or its deadline.</summary>
-    private sealed record Timer(DateTimeOffset DueAt, CheckTimeLimit Check);
-
     /// <summary>One case from report to its end.</summary>
     private sealed class Life(CaseSimulator sim, Guid id, DateTimeOffset reportedAt)
     {
         private readonly List<object> _events = [];
-        private readonly List<Timer> _timers = [];
+        private readonly List<ScheduledCheck> _timers = [];
         private Ticket _state = null!;
         private DateTimeOffset _now = reportedAt;
 
@@ -148,9 +145,7 @@ public sealed class CaseSimulator
             }
             var category = sim.Chance(0.6) ? (sim.Chance(0.5) ? sim._matters[sim._random.Next(8)] : sim.Pick(sim._matters)).Code : null;
             var urgency = sim.Chance(0.1) ? Urgency.Urgent : Urgency.Normal;
-            var decision = new ReportTicket(id, Operator, sim.Pick(Enum.GetValues<Channel>()), "模拟诉求", village.Code, grid?.Code, null, category, urgency, null, null)
-                .Decide(Context());
-            Append(decision.Events);
+            Carry(TicketTurn.Open(new ReportTicket(id, Operator, sim.Pick(Enum.GetValues<Channel>()), "模拟诉求", village.Code, grid?.Code, null, category, urgency, null, null), Context()));
         }
 
         /// <summary>The holder signs for the ticket, mostly in time; a late one finds the timers have sent it one tier up.</summary>
@@ -242,15 +237,15 @@ public sealed class CaseSimulator
 
         private DecisionContext Context() => new(_now, sim._reference, sim._settings);
 
-        /// <summary>The timers due by then fire first; then the command is decided, and appended unless refused.</summary>
+        /// <summary>The timers due by then fire first; then the command's turn is taken, and carried out unless refused.</summary>
         private bool Try(ITicketCommand command, DateTimeOffset at)
         {
             FireTimersUntil(at);
             _now = at > _now ? at : _now + TimeSpan.FromSeconds(1);
-            var decision = command.Decide(_state, Context());
-            if (decision.IsRejected)
+            var turn = TicketTurn.Take(_state, command, Context());
+            if (turn.IsRejected)
                 return false;
-            Append(decision.Events);
+            Carry(turn);
             return true;
         }
 
@@ -261,26 +256,22 @@ public sealed class CaseSimulator
                 var timer = _timers.MinBy(t => t.DueAt)!;
                 _timers.Remove(timer);
                 _now = timer.DueAt > _now ? timer.DueAt : _now;
-                Append(timer.Check.Decide(_state, Context()).Events);
+                Carry(TicketTurn.Take(_state, timer.Check, Context()));
             }
         }
 
-        /// <summary>Appends a decision's events and the limits they start, and schedules those limits' timers, as the host does.</summary>
-        private void Append(IReadOnlyList<object> events)
+        /// <summary>
+        /// Appends a turn's events and schedules its timers, as the host does. A simulated case has no duplicates and no
+        /// citizen's contact, so its follow-ups need nothing here.
+        /// </summary>
+        private void Carry(Turn turn)
         {
-            if (events.Count == 0)
-                return;
-            var clocks = _state is null ? [] : Timekeeping.ClocksStartedBy(_state, events, Context());
-            foreach (var e in events.Concat(clocks))
+            foreach (var e in turn.Events)
             {
                 _events.Add(e);
                 _state = _state is null ? Ticket.Start((TicketReported)e) : _state.Evolve(e);
             }
-            foreach (var clock in clocks)
-            {
-                _timers.Add(new Timer(clock.YellowAt, new CheckTimeLimit(id, clock.Clock, Light.Yellow, clock.Holder, clock.Deadline, clock.WhistleId)));
-                _timers.Add(new Timer(clock.Deadline, new CheckTimeLimit(id, clock.Clock, Light.Red, clock.Holder, clock.Deadline, clock.WhistleId)));
-            }
+            _timers.AddRange(turn.Timers);
         }
     }
 }

@@ -6,18 +6,19 @@ namespace Escalation.Domain.Closure;
 /// </summary>
 public sealed record CloseTicket(Guid TicketId, Actor By, string? Note) : ITicketCommand
 {
-    public Decision Decide(Ticket state, DecisionContext context)
+    public Decision Decide(Ticket state, DecisionContext context) => Refuses(state, By, context) ?? Decision.Accept(new TicketClosed(
+        TicketId, By, context.Now, state.Rating is null ? ClosedBecause.RatingWindowExpired : ClosedBecause.Rated, Note));
+
+    /// <summary>The ticket's state, who acts and the rating window: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)
     {
         if (state.RefuseUnlessIn("close", TicketStatus.Resolved) is { } refused)
             return refused;
-        if (!By.HoldsOrIsAbove(state, context.Reference) && By != Actor.System)
-            return Rules.NotHolderOrAbove(By, state, "close");
-
-        if (state.Rating is not null)
-            return Decision.Accept(new TicketClosed(TicketId, By, context.Now, ClosedBecause.Rated, Note));
+        if (!by.HoldsOrIsAbove(state, context.Reference) && by != Actor.System)
+            return Rules.NotHolderOrAbove(by, state, "close");
         var windowEnds = state.ResolvedAt + context.Settings.RatingWindow;
-        if (context.Now < windowEnds)
+        if (state.Rating is null && context.Now < windowEnds)
             return Decision.Reject(RuleCodes.RatingWindowOpen, $"The citizen has not rated the resolution and may still do so until {windowEnds:u}.");
-        return Decision.Accept(new TicketClosed(TicketId, By, context.Now, ClosedBecause.RatingWindowExpired, Note));
+        return null;
     }
 }

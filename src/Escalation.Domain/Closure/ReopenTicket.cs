@@ -5,12 +5,15 @@ public sealed record ReopenTicket(Guid TicketId, Actor By, string Reason) : ITic
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("reopen", TicketStatus.Resolved, TicketStatus.Closed) is { } refused)
+        if (Refuses(state, By, context) is { } refused)
             return refused;
-        if (!By.HoldsOrIsAbove(state, context.Reference))
-            return Rules.NotHolderOrAbove(By, state, "reopen");
         if (Rules.IsBlank(Reason))
             return Rules.Missing(RuleCodes.ReasonRequired, "reason for reopening");
         return Decision.Accept(new TicketReopened(TicketId, By, context.Now, Reason));
     }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by, DecisionContext context) =>
+        state.RefuseUnlessIn("reopen", TicketStatus.Resolved, TicketStatus.Closed)
+        ?? (by.HoldsOrIsAbove(state, context.Reference) ? null : Rules.NotHolderOrAbove(by, state, "reopen"));
 }

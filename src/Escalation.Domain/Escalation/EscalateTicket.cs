@@ -10,15 +10,23 @@ public sealed record EscalateTicket(Guid TicketId, Actor By, EscalationReason Re
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("escalate", TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
+        if (Refuses(state, By) is { } refused)
             return refused;
-        if (!By.Holds(state) && By != Actor.System)
-            return Rules.NotHeldBy(By, state, "escalate");
         if (Reason == EscalationReason.CitizenUnsatisfied)
             return Decision.Reject(RuleCodes.EscalationReasonReserved, "Only the citizen's unsatisfied rating escalates a ticket for that reason.");
-        if (OneTierUp(state, By, Reason, Note, context) is not { } escalated)
+        return Decision.Accept(OneTierUp(state, By, Reason, Note, context)!);
+    }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by)
+    {
+        if (state.RefuseUnlessIn("escalate", TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
+            return refused;
+        if (!by.Holds(state) && by != Actor.System)
+            return Rules.NotHeldBy(by, state, "escalate");
+        if (state.HandlingTier is not { } tier || tier == Tier.CountyLeader)
             return Decision.Reject(RuleCodes.TopTierReached, "The ticket is at the county-leader tier: there is no tier above it.");
-        return Decision.Accept(escalated);
+        return null;
     }
 
     /// <summary>The escalation from the ticket's tier to the next, or none at the county-leader tier.</summary>

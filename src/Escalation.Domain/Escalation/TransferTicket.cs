@@ -5,18 +5,25 @@ public sealed record TransferTicket(Guid TicketId, Actor By, string DepartmentCo
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        var reference = context.Reference;
-        if (state.RefuseUnlessIn("transfer", TicketStatus.InHandling) is { } refused)
+        if (Refuses(state, By, context) is { } refused)
             return refused;
-        if (!By.Holds(state))
-            return Rules.NotHeldBy(By, state, "transfer");
-        if (state.Holder != reference.County.Code)
-            return Decision.Reject(RuleCodes.OnlyCountyTransfers, "Only the county transfers tickets to departments.");
-        if (reference.FindDepartment(DepartmentCode) is not { } department)
+        if (context.Reference.FindDepartment(DepartmentCode) is not { } department)
             return Decision.Reject(RuleCodes.UnknownDepartment, $"There is no department {DepartmentCode} in the county.");
         if (!department.Powers.Contains(state.CategoryCode))
             return Decision.Reject(RuleCodes.DepartmentLacksPower, $"{department.Code} has no power over matter {state.CategoryCode}.");
 
         return Decision.Accept(new TicketTransferred(TicketId, By, context.Now, department.Code, By.UnitCode));
+    }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)
+    {
+        if (state.RefuseUnlessIn("transfer", TicketStatus.InHandling) is { } refused)
+            return refused;
+        if (!by.Holds(state))
+            return Rules.NotHeldBy(by, state, "transfer");
+        if (state.Holder != context.Reference.County.Code)
+            return Decision.Reject(RuleCodes.OnlyCountyTransfers, "Only the county transfers tickets to departments.");
+        return null;
     }
 }

@@ -13,10 +13,8 @@ public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfacti
 
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("rate", TicketStatus.Resolved) is { } refused)
+        if (Refuses(state) is { } refused)
             return refused;
-        if (state.Rating is not null)
-            return Decision.Reject(RuleCodes.AlreadyRated, "The citizen has already rated this resolution.");
 
         var rated = new CitizenRated(TicketId, By, context.Now, Satisfaction, Comment);
         if (Satisfaction != Satisfaction.Unsatisfied)
@@ -29,4 +27,9 @@ public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfacti
                 : new TicketReopened(TicketId, By, context.Now, UnsatisfiedReason);
         return Decision.Accept(rated, next);
     }
+
+    /// <summary>The ticket's state: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state) =>
+        state.RefuseUnlessIn("rate", TicketStatus.Resolved)
+        ?? (state.Rating is null ? null : Decision.Reject(RuleCodes.AlreadyRated, "The citizen has already rated this resolution."));
 }

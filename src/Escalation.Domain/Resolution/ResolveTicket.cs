@@ -5,12 +5,14 @@ public sealed record ResolveTicket(Guid TicketId, Actor By, string Summary) : IT
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("resolve", TicketStatus.InHandling) is { } refused)
+        if (Refuses(state, By) is { } refused)
             return refused;
-        if (!By.Holds(state))
-            return Rules.NotHeldBy(By, state, "resolve");
         if (Rules.IsBlank(Summary))
             return Rules.Missing(RuleCodes.SummaryRequired, "summary of the resolution");
         return Decision.Accept(new TicketResolved(TicketId, By, context.Now, Summary, state.Holder));
     }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by) =>
+        state.RefuseUnlessIn("resolve", TicketStatus.InHandling) ?? (by.Holds(state) ? null : Rules.NotHeldBy(by, state, "resolve"));
 }

@@ -108,13 +108,12 @@ public sealed class BusinessCalendar
     public bool KnowsYear(int year) => _years is null || _years.Contains(year);
 
     /// <summary>A working day is an adjusted working day, or a day that is neither a holiday nor a weekend day.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The date's year is not known to this calendar.</exception>
+    /// <exception cref="CalendarYearMissingException">The date's year is not known to this calendar.</exception>
     public bool IsWorkingDay(DateOnly date)
     {
         if (!KnowsYear(date.Year))
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(date), date, $"The business calendar does not know the year {date.Year} (it knows {string.Join(", ", Years)}): add that year's calendar.");
+            throw new CalendarYearMissingException(date, Years);
         }
         if (_adjustedWorkingDays.ContainsKey(date))
             return true;

@@ -6,3 +6,13 @@ public sealed class BusinessCalendarException(IReadOnlyList<string> errors)
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }
+
+/// <summary>
+/// A date in a year the calendar does not know: working time cannot be counted there. A decision that needs it is
+/// refused (<see cref="RuleCodes.CalendarMissing"/>) rather than guessed.
+/// </summary>
+public sealed class CalendarYearMissingException(DateOnly date, IReadOnlyList<int> knownYears) : ArgumentOutOfRangeException(
+    nameof(date), date, $"The business calendar does not know the year {date.Year} (it knows {string.Join(", ", knownYears)}): add that year's calendar.")
+{
+    public DateOnly Date { get; } = date;
+}

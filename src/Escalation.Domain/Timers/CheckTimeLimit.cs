@@ -17,8 +17,7 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
 
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        var clock = state.Clocks.FirstOrDefault(c => c.IsSameAs(Clock, Holder, WhistleId));
-        if (clock is null || clock.Deadline != Deadline || !IsRunning(state, clock) || clock.Lit == Light || clock.Lit == Light.Red)
+        if (state.FindLimit(Clock, Holder, Deadline, WhistleId) is not { } clock || !state.Runs(clock) || clock.Lit >= Light)
             return Decision.Accept();
 
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
@@ -32,9 +31,4 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
         var escalation = new EscalateTicket(TicketId, By, EscalationReason.DeadlineMissed, $"{Clock} deadline {Deadline:O} missed").Decide(state, context);
         return escalation.IsRejected ? Decision.Accept(lit) : Decision.Accept([lit, .. escalation.Events]);
     }
-
-    private static bool IsRunning(Ticket ticket, RunningClock clock) => RunningClock.Runs(
-        clock.Clock, clock.Holder, ticket.Status, ticket.Holder,
-        clock.WhistleId is { } whistleId && ticket.FindWhistle(whistleId) is { } whistle
-            && whistle.Summons(clock.Holder) && !whistle.IsAnsweredBy(clock.Holder));
 }

@@ -8,16 +8,23 @@ public sealed record ReturnTicket(Guid TicketId, Actor By, string Reason) : ITic
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("return", TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
+        if (Refuses(state, By) is { } refused)
             return refused;
-        if (!By.Holds(state))
-            return Rules.NotHeldBy(By, state, "return");
         if (Rules.IsBlank(Reason))
             return Rules.Missing(RuleCodes.ReasonRequired, "reason for the return");
-        if (state.DispatchedByUnitCode is not { } dispatcher)
-            return Decision.Reject(RuleCodes.NoDispatcherToReturnTo, "The ticket came by escalation, not by triage or transfer: there is no dispatcher to return it to.");
-
         return Decision.Accept(new TicketReturned(
-            TicketId, By, context.Now, Reason, state.Holder, dispatcher, CountedAgainst: dispatcher, WhistleId: null));
+            TicketId, By, context.Now, Reason, state.Holder, state.DispatchedByUnitCode!, CountedAgainst: state.DispatchedByUnitCode!, WhistleId: null));
+    }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by)
+    {
+        if (state.RefuseUnlessIn("return", TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
+            return refused;
+        if (!by.Holds(state))
+            return Rules.NotHeldBy(by, state, "return");
+        if (state.DispatchedByUnitCode is null)
+            return Decision.Reject(RuleCodes.NoDispatcherToReturnTo, "The ticket came by escalation, not by triage or transfer: there is no dispatcher to return it to.");
+        return null;
     }
 }

@@ -11,10 +11,8 @@ public sealed record TriageTicket(Guid TicketId, Actor By, string CategoryCode, 
     public Decision Decide(Ticket state, DecisionContext context)
     {
         var reference = context.Reference;
-        if (state.RefuseUnlessIn("triage", TicketStatus.Reported) is { } refused)
+        if (Refuses(state, By, context) is { } refused)
             return refused;
-        if (!By.HoldsOrIsAbove(state, reference))
-            return Rules.NotHolderOrAbove(By, state, "triage");
         if (reference.FindMatter(CategoryCode) is not { } matter)
             return Decision.Reject(RuleCodes.UnknownCategory, $"There is no matter {CategoryCode} in the catalogue.");
 
@@ -24,6 +22,11 @@ public sealed record TriageTicket(Guid TicketId, Actor By, string CategoryCode, 
         return Decision.Accept(new TicketTriaged(
             TicketId, By, context.Now, matter.Code, matter.Level, handling.Unit.Code, handling.Tier, By.UnitCode));
     }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by, DecisionContext context) =>
+        state.RefuseUnlessIn("triage", TicketStatus.Reported)
+        ?? (by.HoldsOrIsAbove(state, context.Reference) ? null : Rules.NotHolderOrAbove(by, state, "triage"));
 
     private (Unit Unit, Tier Tier)? HandlingUnit(Matter matter, Ticket state, ReferenceData reference)
     {

@@ -13,12 +13,8 @@ public sealed record BlowWhistle(Guid TicketId, Actor By, Guid WhistleId, IReadO
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("blow a whistle on", TicketStatus.InHandling) is { } refused)
+        if (Refuses(state, By) is { } refused)
             return refused;
-        if (!By.Holds(state))
-            return Rules.NotHeldBy(By, state, "blow a whistle on");
-        if (state.HoldingDepartmentCode is not null || state.HandlingTier == Tier.Village)
-            return Decision.Reject(RuleCodes.WhistleOnlyByTownshipOrCounty, "Only a township, a street or the county blows the whistle.");
         if (Rules.IsBlank(Reason))
             return Rules.Missing(RuleCodes.ReasonRequired, "reason for the whistle");
         if (DepartmentCodes is not { Count: > 0 })
@@ -32,5 +28,17 @@ public sealed record BlowWhistle(Guid TicketId, Actor By, Guid WhistleId, IReadO
         var reportInBy = context.Reference.TimeLimits
             .DeadlineFor(Clock.ReportIn, limitClass, state.Urgency, state.HandlingTier ?? Tier.Township, context.Now).DueAt;
         return Decision.Accept(new WhistleBlown(TicketId, By, context.Now, WhistleId, state.Holder, DepartmentCodes, reportInBy, Reason));
+    }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by)
+    {
+        if (state.RefuseUnlessIn("blow a whistle on", TicketStatus.InHandling) is { } refused)
+            return refused;
+        if (!by.Holds(state))
+            return Rules.NotHeldBy(by, state, "blow a whistle on");
+        if (state.HoldingDepartmentCode is not null || state.HandlingTier == Tier.Village)
+            return Decision.Reject(RuleCodes.WhistleOnlyByTownshipOrCounty, "Only a township, a street or the county blows the whistle.");
+        return null;
     }
 }

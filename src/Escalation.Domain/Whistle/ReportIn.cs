@@ -5,10 +5,11 @@ public sealed record ReportIn(Guid TicketId, Actor By, Guid WhistleId, bool OnSi
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("report in to", TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
-            return refused;
-        if (Summons.Check(state, By, WhistleId) is { } notSummoned)
-            return notSummoned;
-        return Decision.Accept(new DepartmentReportedIn(TicketId, By, context.Now, WhistleId, By.UnitCode, By.UserId, OnSite, Note));
+        return Refuses(state, By, WhistleId)
+            ?? Decision.Accept(new DepartmentReportedIn(TicketId, By, context.Now, WhistleId, By.UnitCode, By.UserId, OnSite, Note));
     }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by, Guid whistleId) =>
+        state.RefuseUnlessIn("report in to", TicketStatus.Dispatched, TicketStatus.InHandling) ?? Summons.Check(state, by, whistleId);
 }

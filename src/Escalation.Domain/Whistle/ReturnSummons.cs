@@ -10,10 +10,8 @@ public sealed record ReturnSummons(Guid TicketId, Actor By, Guid WhistleId, stri
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.RefuseUnlessIn("return a summons on", TicketStatus.Dispatched, TicketStatus.InHandling) is { } refused)
+        if (Refuses(state, By, WhistleId) is { } refused)
             return refused;
-        if (Summons.Check(state, By, WhistleId) is { } notSummoned)
-            return notSummoned;
         if (Rules.IsBlank(Reason))
             return Rules.Missing(RuleCodes.ReasonRequired, "reason for the return");
 
@@ -21,4 +19,8 @@ public sealed record ReturnSummons(Guid TicketId, Actor By, Guid WhistleId, stri
         return Decision.Accept(new TicketReturned(
             TicketId, By, context.Now, Reason, By.UnitCode, whistler, CountedAgainst: whistler, WhistleId));
     }
+
+    /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
+    public static Decision? Refuses(Ticket state, Actor by, Guid whistleId) =>
+        state.RefuseUnlessIn("return a summons on", TicketStatus.Dispatched, TicketStatus.InHandling) ?? Summons.Check(state, by, whistleId);
 }

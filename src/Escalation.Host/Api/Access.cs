@@ -1,45 +1,24 @@
 using System.Security.Claims;
+using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
-using Escalation.Host.Features.Tickets;
 using Escalation.Projections;
 using Marten;
 
 namespace Escalation.Host.Api;
 
-/// <summary>What a user may do on the API, by role.</summary>
-public enum TicketAction
-{
-    Report, Triage, Accept, Escalate, Transfer, BlowWhistle, ReportIn, Return, NoteProgress,
-    Resolve, Rate, Reopen, Urge, Merge, Withdraw, Close, EraseCitizenData,
-}
+/// <summary>The citizen as the caller may see them: in full, masked, or erased (null).</summary>
+public sealed record CitizenDetails(string? Name, string? Phone, bool Masked);
 
 /// <summary>
-/// Who may do what, and who may see which ticket. A ticket a user may not see does not exist for them (404);
-/// an action their role lacks is forbidden (403). The process rules (which unit may act in which state)
-/// are the domain's.
+/// Who may see which ticket and its citizen, and which actions a user's role has (the domain's
+/// <see cref="Permissions"/>). A ticket a user may not see does not exist for them (404); an action their role lacks
+/// is forbidden (403). The process rules (which unit may act in which state) are the domain's.
 /// </summary>
 public static class Access
 {
-    private static readonly Dictionary<Role, HashSet<TicketAction>> Allowed = new()
-    {
-        [Role.Operator] = [TicketAction.Report, TicketAction.Rate, TicketAction.Withdraw],
-        [Role.Dispatcher] =
-        [
-            TicketAction.Report, TicketAction.Triage, TicketAction.Accept, TicketAction.Escalate, TicketAction.Transfer,
-            TicketAction.BlowWhistle, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
-            TicketAction.Reopen, TicketAction.Urge, TicketAction.Merge, TicketAction.Withdraw, TicketAction.Close,
-        ],
-        [Role.Department] =
-        [
-            TicketAction.Accept, TicketAction.ReportIn, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
-        ],
-        [Role.Auditor] = [],
-        [Role.Administrator] = [TicketAction.EraseCitizenData],
-    };
-
     public static bool MayDo(ClaimsPrincipal user, TicketAction action) =>
-        EscalationClaims.RoleOf(user) is { } role && Allowed[role].Contains(action);
+        EscalationClaims.RoleOf(user) is { } role && Permissions.MayDo(role, action);
 
     public static bool MaySee(ClaimsPrincipal user, TicketView ticket, ReferenceData reference)
     {
@@ -63,9 +42,17 @@ public static class Access
     public static async Task<CitizenDetails?> CitizenAsync(IQuerySession session, ClaimsPrincipal user, Guid ticketId, CancellationToken ct) =>
         await session.LoadAsync<CitizenContact>(ticketId, ct) is not { } contact ? null
         : SeesCitizen(user) ? new CitizenDetails(contact.Name, contact.Phone, Masked: false)
-        : new CitizenDetails(GetTicketEndpoint.MaskName(contact.Name), GetTicketEndpoint.MaskPhone(contact.Phone), Masked: true);
+        : new CitizenDetails(MaskName(contact.Name), MaskPhone(contact.Phone), Masked: true);
 
     /// <summary>Departments and auditors work on the case, not with the citizen: they see no name or phone.</summary>
     public static bool SeesCitizen(ClaimsPrincipal user) =>
         EscalationClaims.RoleOf(user) is Role.Operator or Role.Dispatcher or Role.Administrator;
+
+    /// <summary>张三丰 → 张**: the surname stays, as 12345 platforms show it.</summary>
+    public static string? MaskName(string? name) => string.IsNullOrEmpty(name) ? name : name[0] + new string('*', name.Length - 1);
+
+    /// <summary>13812345678 → 138****5678.</summary>
+    public static string? MaskPhone(string? phone) =>
+        phone is null || phone.Length <= 7 ? phone is null ? null : new string('*', phone.Length)
+        : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
 }

@@ -9,7 +9,7 @@ public sealed class Fields
 
     public bool AreValid => _errors.Count == 0;
 
-    public IResult Problem() => Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     /// <summary>A text field: present when required, at most <paramref name="maxLength"/> characters, no control characters but line breaks and tabs.</summary>
     public string? Text(string? value, string field, int maxLength, bool required = true)

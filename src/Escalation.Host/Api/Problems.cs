@@ -1,13 +1,42 @@
 using Escalation.Domain;
+using Escalation.Host.Commands;
 
 namespace Escalation.Host.Api;
+
+/// <summary>The answer to a command that was carried out.</summary>
+public sealed record CommandAccepted(Guid TicketId, long Version, IReadOnlyList<string> Events);
 
 /// <summary>Every error the API gives, as RFC 7807 problem details: one place maps failures to status codes.</summary>
 public static class Problems
 {
+    /// <summary>
+    /// A command's result as the API answers it: 200 with the ticket's new version (also as the ETag), or the problem:
+    /// 403 forbidden, 400 invalid fields, 404 no such ticket, 412 stale version, 422 a rule refused it, 409 a race.
+    /// </summary>
+    public static IResult For(CommandResult result, HttpContext http, Func<CommandResult.Done, IResult>? answer = null)
+    {
+        if (result is CommandResult.Done done)
+        {
+            http.Response.Headers.ETag = ETag(done.Version);
+            return answer?.Invoke(done) ?? Results.Ok(new CommandAccepted(done.TicketId, done.Version, done.Events));
+        }
+        return result switch
+        {
+            CommandResult.Forbidden x => Forbidden(Describe(x.Action)),
+            CommandResult.InvalidFields x => Invalid(x.Errors),
+            CommandResult.NoSuchTicket x => NoSuchTicket(x.TicketId),
+            CommandResult.StaleVersion x => Stale(x.Expected, x.Current),
+            CommandResult.Refused x => Rejected(x.Rejection),
+            CommandResult.Conflict => Conflict(),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result, "A command result the API does not map."),
+        };
+    }
+
+    public static string ETag(long version) => $"\"{version}\"";
+
     /// <summary>400: each invalid field and why.</summary>
-    public static IResult Invalid(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "The request is invalid.", type: "https://escalation.example/problems/invalid-request");
+    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors.ToDictionary(), title: "The request is invalid.", type: "https://escalation.example/problems/invalid-request");
 
     public static IResult Invalid(string field, string reason) => Invalid(new Dictionary<string, string[]> { [field] = [reason] });
 
@@ -40,10 +69,18 @@ public static class Problems
         type: "https://escalation.example/problems/stale-version",
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
 
-    /// <summary>409: another command changed the ticket while this one was being decided.</summary>
-    public static IResult Conflict(string detail) => Results.Problem(
+    /// <summary>409: another command changed the ticket while this one was being decided. The store's own words stay in the log.</summary>
+    public static IResult Conflict() => Results.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Someone else changed the ticket at the same moment: reload it and try again.",
-        detail: detail,
         type: "https://escalation.example/problems/concurrent-change");
+
+    private static string Describe(TicketAction action) => action switch
+    {
+        TicketAction.NoteProgress => "note progress on tickets",
+        TicketAction.BlowWhistle => "blow whistles",
+        TicketAction.ReportIn => "report in to whistles",
+        TicketAction.EraseCitizenData => "erase citizens' personal data",
+        _ => $"{action.ToString().ToLowerInvariant()} tickets",
+    };
 }

@@ -43,6 +43,7 @@ public static class ConsoleSetup
         // Chinese pages as Chinese text, not as character references three times their size.
         builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddScoped<ConsoleCommands>();
+        builder.Services.AddSingleton<TicketActions>();
         builder.Services.AddSingleton<Texts>();
         builder.Services.AddSingleton<Places>();
     }

@@ -34,7 +34,7 @@ public static class EventDetails
         DuplicateAttached x => x.DuplicateTicketId.ToString(),
         TicketWithdrawn x => x.Reason,
         TimeLimitStarted x => t.Format("detail.deadline", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
-        WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}"),
+        WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         ReportInMissed x => $"{t.Unit(x.DepartmentCode)} → {t.Unit(x.RaisedToUnitCode)}",
         _ => "",
     };

@@ -1,5 +1,6 @@
 using System.Net;
 using Escalation.Domain;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Html;
 
 namespace Escalation.Host.WebConsole;
@@ -63,25 +64,36 @@ public sealed class FormErrors
     }
 
     /// <param name="formField">The form's name for a field of the API's request.</param>
-    public static FormErrors From(ConsoleOutcome outcome, Texts texts, Func<string, string> formField)
+    public static FormErrors From(CommandResult result, Texts texts, Func<string, string> formField)
     {
         var errors = new FormErrors();
-        if (outcome.IsConflict)
+        switch (result)
         {
-            errors.Conflict = true;
-            errors.General = texts["conflict"];
-            return errors;
+            case CommandResult.StaleVersion or CommandResult.Conflict:
+                errors.Conflict = true;
+                errors.General = texts["conflict"];
+                break;
+            case CommandResult.InvalidFields invalid:
+                foreach (var (field, reasons) in invalid.Errors)
+                {
+                    foreach (var reason in reasons)
+                        errors.Add(formField(field), texts.Reason(reason));
+                }
+                break;
+            case CommandResult.Refused { Rejection: var rejection }:
+                var rule = texts.Rule(rejection.Code, rejection.Message);
+                if (RuleFields.TryGetValue(rejection.Code, out var ruleField))
+                    errors.Add(formField(ruleField), rule);
+                else
+                    errors.General = texts.Format("problem", rule);
+                break;
+            case CommandResult.Forbidden:
+                errors.General = texts["forbidden"];
+                break;
+            case CommandResult.NoSuchTicket:
+                errors.General = texts["notfound.lead"];
+                break;
         }
-        foreach (var (field, reasons) in outcome.FieldErrors)
-        {
-            foreach (var reason in reasons)
-                errors.Add(formField(field), texts.Reason(reason));
-        }
-        var rule = texts.Rule(outcome.RuleCode, outcome.Title);
-        if (outcome.RuleCode is { } code && RuleFields.TryGetValue(code, out var ruleField))
-            errors.Add(formField(ruleField), rule);
-        else if (outcome.FieldErrors.Count == 0)
-            errors.General = texts.Format("problem", rule);
         return errors;
     }
 }

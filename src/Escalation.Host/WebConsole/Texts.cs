@@ -205,6 +205,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["done"] = ("已完成：{0}", "Done: {0}"),
         ["conflict"] = ("有人先一步处理了这张工单，页面已刷新为最新状态。请核对后重新提交；您填写的内容已保留。", "Someone else acted on this ticket first; the page now shows it as it is. Check it and send again: what you typed is kept."),
         ["problem"] = ("未能完成：{0}", "Could not do it: {0}"),
+        ["forbidden"] = ("您的角色无权执行此操作。", "Your role may not do this."),
         ["fix"] = ("请更正标出的字段。", "Please correct the marked fields."),
 
         ["board.title"] = ("亮灯看板", "Warning board"),
@@ -237,6 +238,8 @@ public sealed partial class Texts(ReferenceData reference)
         ["audit.col.detail"] = ("内容", "Detail"),
         ["audit.system"] = ("系统（计时器）", "System (timer)"),
         ["audit.replayHere"] = ("回放到此", "Replay to here"),
+        ["audit.timerTimes"] = ("系统（计时器）事件的时间是计时器实际触发的时间，可能晚于它的到期时间；亮灯的内容写明期限。",
+            "A timer's events show the time the timer fired, which can be later than it fell due; a warning light's detail gives the deadline."),
 
         ["event.TicketReported"] = ("受理", "Reported"),
         ["event.TicketTriaged"] = ("分类派单", "Triaged"),
@@ -260,8 +263,8 @@ public sealed partial class Texts(ReferenceData reference)
         ["event.WarningLightLit"] = ("亮灯", "Warning light"),
         ["event.ReportInMissed"] = ("未按时报到", "Report-in missed"),
         ["detail.to"] = ("至 {0}", "to {0}"),
-        ["detail.deadline"] = ("{0}，期限 {1}", "{0}, due {1}"),
-        ["detail.light"] = ("{0}：{1}", "{0}: {1}"),
+        ["detail.deadline"] = ("{0}，期限 {1}", "{0}, deadline {1}"),
+        ["detail.light"] = ("{0}：{1}，期限 {2}", "{0}: {1}, deadline {2}"),
         ["detail.departments"] = ("部门：{0}", "Departments: {0}"),
 
         ["TicketStatus.reported"] = ("待分类", "Awaiting triage"),
@@ -339,5 +342,7 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.MergeIntoItself}"] = ("不能合并到自身。", "A ticket cannot merge into itself."),
         [$"rule.{RuleCodes.MasterNotOpen}"] = ("主件已不在办理中。", "The master ticket is not open."),
         [$"rule.{RuleCodes.CitizenDataAlreadyErased}"] = ("个人信息已删除。", "The personal data was erased already."),
+        [$"rule.{RuleCodes.IdempotencyKeyReused}"] = ("该请求编号已用于另一请求，请刷新后重新填写。", "This request key was used for another request: reload the form and fill it in again."),
+        [$"rule.{RuleCodes.CalendarMissing}"] = ("时限将进入尚未配置工作日历的年份，请管理员先添加该年日历。", "The time limit would run into a year with no business calendar: an administrator must add that year's calendar first."),
     };
 }

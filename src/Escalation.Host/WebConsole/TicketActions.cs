@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Escalation.Domain;
-using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
+using Escalation.Host.Commands;
 using Escalation.Projections;
 
 namespace Escalation.Host.WebConsole;
@@ -10,53 +10,35 @@ namespace Escalation.Host.WebConsole;
 public sealed record OfferedAction(string Name, Guid? WhistleId = null);
 
 /// <summary>
-/// The actions worth offering a user on a ticket as it stands: the role's actions that fit the ticket's state and
-/// holder. It only decides which forms to show; the domain's rules still decide whether each is allowed.
+/// The actions the console offers a user on a ticket as it stands: those the domain allows the user's role and unit now
+/// (<see cref="Permissions.Allows"/>), so no form is shown that the command would refuse for the ticket's state or holder.
 /// </summary>
-public static class TicketActions
+public sealed class TicketActions(DecisionContexts decisions)
 {
-    public static IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)
-    {
-        var (userId, _, unit) = EscalationClaims.ActorOf(user);
-        var status = ticket.Status;
-        var actions = new List<OfferedAction>();
-        void Offer(string name, bool when)
-        {
-            if (when)
-                actions.Add(new OfferedAction(name));
-        }
+    /// <summary>The console's forms, in the order they are shown, and the action each asks for.</summary>
+    private static readonly (string Name, TicketAction Action)[] Forms =
+    [
+        ("triage", TicketAction.Triage), ("accept", TicketAction.Accept), ("whistle", TicketAction.BlowWhistle),
+        ("progress", TicketAction.NoteProgress), ("resolve", TicketAction.Resolve), ("escalate", TicketAction.Escalate),
+        ("return", TicketAction.Return), ("rate", TicketAction.Rate), ("close", TicketAction.Close),
+    ];
 
-        switch (EscalationClaims.RoleOf(user))
+    public IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)
+    {
+        if (EscalationClaims.RoleOf(user) is not { } role)
+            return [];
+        var actor = EscalationClaims.ActorOf(user);
+        var context = decisions.Now();
+        var state = ticket.State;
+        var actions = new List<OfferedAction>();
+        foreach (var whistle in state.OpenWhistles)
         {
-            case Role.Dispatcher:
-                var holds = ticket.HoldingUnitCode == unit && ticket.HoldingDepartmentCode is null;
-                var working = status is TicketStatus.Dispatched or TicketStatus.InHandling;
-                Offer("triage", holds && status == TicketStatus.Reported);
-                Offer("accept", holds && status == TicketStatus.Dispatched);
-                Offer("whistle", holds && status == TicketStatus.InHandling && ticket.HandlingTier is Tier.Township or Tier.County);
-                Offer("progress", holds && status == TicketStatus.InHandling);
-                Offer("resolve", holds && status == TicketStatus.InHandling);
-                Offer("escalate", holds && working);
-                Offer("return", holds && status == TicketStatus.Dispatched);
-                Offer("close", holds && status == TicketStatus.Resolved);
-                break;
-            case Role.Department:
-                var held = ticket.HoldingDepartmentCode == unit;
-                foreach (var whistle in ticket.Whistles.Where(w => w.Open && w.Departments.Contains(unit)
-                             && w.ReportIns.All(r => r.DepartmentCode != unit) && !w.ReturnedBy.Contains(unit)))
-                {
-                    actions.Add(new OfferedAction("reportIn", whistle.Id));
-                    actions.Add(new OfferedAction("returnSummons", whistle.Id));
-                }
-                Offer("accept", held && status == TicketStatus.Dispatched);
-                Offer("progress", status == TicketStatus.InHandling);
-                Offer("resolve", held && status == TicketStatus.InHandling);
-                Offer("return", held && status is TicketStatus.Dispatched or TicketStatus.InHandling);
-                break;
-            case Role.Operator:
-                Offer("rate", ticket.ReportedBy == userId && status == TicketStatus.Resolved);
-                break;
+            if (state.Allows(role, TicketAction.ReportIn, actor, context, whistle.Id))
+                actions.Add(new OfferedAction("reportIn", whistle.Id));
+            if (state.Allows(role, TicketAction.Return, actor, context, whistle.Id))
+                actions.Add(new OfferedAction("returnSummons", whistle.Id));
         }
+        actions.AddRange(Forms.Where(form => state.Allows(role, form.Action, actor, context)).Select(form => new OfferedAction(form.Name)));
         return actions;
     }
 }

@@ -20,7 +20,6 @@ namespace Escalation.Benchmarks.BusyDay;
 /// </summary>
 public sealed class BusyDayBenchmark
 {
-    private const string NotOnMain = "not measured: the feature is not on main yet";
     private const int StatementsShown = 25;
 
     /// <summary>Far longer than the async projections need to catch up after the mix, even on a loaded machine: past it they are stuck.</summary>
@@ -127,7 +126,6 @@ public sealed class BusyDayBenchmark
                 _cluster.Version.Split(" on ")[0], _cluster.Settings, "", "", BenchmarkVersion(), null),
             Settings = _options,
             Baseline = new Baseline(raw.PayloadBytes, null, before, null),
-            NotMeasured = [],
         };
 
         var logPath = Path.Combine(_cluster.Folder, "host.log");
@@ -141,8 +139,6 @@ public sealed class BusyDayBenchmark
         var host = new HostFigures(toReady, toFirstTicket, null, null);
 
         await WarmUpAsync(api, workload);
-        var features = await ReadModelFeatures.DetectAsync(_host.Address, _cluster);
-        report = report with { Features = features };
 
         var open = await SearchAsync("open", rate => Measured(() => OpenLoop.RunAsync("open", rate, _options.StepSeconds, OpenTicket)));
         host = host with { AfterOpenSearch = _host.ReadMemory() };
@@ -155,15 +151,12 @@ public sealed class BusyDayBenchmark
         Expect(openAtHalf);
         Console.WriteLine($"  open at half ({half:F0}/s): p50 {openAtHalf.Latency.P50:F1} ms, p99 {openAtHalf.Latency.P99:F1} ms");
 
-        var lag = features.AsyncProjections.Count > 0 ? ProjectionLag.Start(_cluster) : null;
+        var lag = ProjectionLag.Start(_cluster);
         var mix = await MixAsync(api, workload, half);
-        if (lag is not null)
-        {
-            await using (lag)
-                mix = mix with { ProjectionLag = await lag.FinishAsync(ProjectionCatchUpLimit) };
-            if (mix.ProjectionLag?.CaughtUpAfterMs is null)
-                _failures.Add($"the async projections had not caught up {ProjectionCatchUpLimit.TotalSeconds:F0} s after the mix ended");
-        }
+        await using (lag)
+            mix = mix with { ProjectionLag = await lag.FinishAsync(ProjectionCatchUpLimit) };
+        if (mix.ProjectionLag?.CaughtUpAfterMs is null)
+            _failures.Add($"the async projections had not caught up {ProjectionCatchUpLimit.TotalSeconds:F0} s after the mix ended");
         report = report with { OpenAtHalf = openAtHalf, OpenAtHalfStatements = openStatements, Mix = mix };
 
         if (_options.LifecycleSearch)
@@ -177,7 +170,7 @@ public sealed class BusyDayBenchmark
             report = report with { CaseSearch = caseSearch };
         }
 
-        report = report with { Audit = await AuditAsync(api, workload, features) };
+        report = report with { Audit = await AuditAsync(api, workload) };
 
         report = report with { Host = host with { AtEnd = _host.ReadMemory() } };
         _cpu.Take();
@@ -235,8 +228,7 @@ public sealed class BusyDayBenchmark
             }
         }
 
-        report = report with { Failures = _failures, NotMeasured = NotMeasured(report) };
-        return report with { Ratios = Ratios(report), Goals = Goals(report) };
+        return report with { Failures = _failures };
 
         async Task<bool> OpenTicket(int _, long planned)
         {
@@ -248,12 +240,10 @@ public sealed class BusyDayBenchmark
 
     /// <summary>
     /// An auditor's reads of a case of 100 events, at a modest open-loop rate on the otherwise idle host: its history,
-    /// and (when the host has them) its state replayed at a random version and the sustained rate of hash-chain checks.
+    /// its state replayed at a random version and the sustained rate of hash-chain checks.
     /// </summary>
-    private async Task<AuditFigures?> AuditAsync(CountyApi api, Workload workload, ReadModelFeatures features)
+    private async Task<AuditFigures?> AuditAsync(CountyApi api, Workload workload)
     {
-        if (!features.History)
-            return null;
         const int events = 100;
         const string auditor = "aud-01";
         var rate = _options.Quick ? 20 : 50;
@@ -272,10 +262,8 @@ public sealed class BusyDayBenchmark
         for (var i = 0; i < 5; i++)
         {
             await api.GetAsync(auditor, $"/api/tickets/{id}/history", "history");
-            if (features.State)
-                await api.GetAsync(auditor, $"/api/tickets/{id}/state?version={i + 1}", "replay");
-            if (features.Verify)
-                await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
+            await api.GetAsync(auditor, $"/api/tickets/{id}/state?version={i + 1}", "replay");
+            await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
         }
 
         var history = await Measured(() => OpenLoop.RunAsync("history", rate, _options.LatencySeconds, async (_, _) =>
@@ -283,29 +271,21 @@ public sealed class BusyDayBenchmark
         Expect(history);
         Console.WriteLine($"  history of a {events}-event case at {rate}/s: p50 {history.Latency.P50:F1} ms, p99 {history.Latency.P99:F1} ms");
 
-        LoadStep? replay = null;
-        if (features.State)
+        var replay = await Measured(() => OpenLoop.RunAsync("replay", rate, _options.LatencySeconds, async (i, _) =>
         {
-            replay = await Measured(() => OpenLoop.RunAsync("replay", rate, _options.LatencySeconds, async (i, _) =>
-            {
-                var version = Random.Shared.Next(1, events + 1);
-                return (await api.GetAsync(auditor, $"/api/tickets/{id}/state?version={version}", "replay")).GetProperty("version").GetInt64() == version;
-            }));
-            Expect(replay);
-            Console.WriteLine($"  as-of replay at {rate}/s: p50 {replay.Latency.P50:F1} ms, p99 {replay.Latency.P99:F1} ms");
-        }
+            var version = Random.Shared.Next(1, events + 1);
+            return (await api.GetAsync(auditor, $"/api/tickets/{id}/state?version={version}", "replay")).GetProperty("version").GetInt64() == version;
+        }));
+        Expect(replay);
+        Console.WriteLine($"  as-of replay at {rate}/s: p50 {replay.Latency.P50:F1} ms, p99 {replay.Latency.P99:F1} ms");
 
-        RateSearch? verify = null;
-        if (features.Verify)
+        var verify = await SearchAsync("verify", r => Measured(() => OpenLoop.RunAsync("verify", r, _options.StepSeconds, async (_, _) =>
         {
-            verify = await SearchAsync("verify", r => Measured(() => OpenLoop.RunAsync("verify", r, _options.StepSeconds, async (_, _) =>
-            {
-                var answer = await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
-                return answer.GetProperty("valid").GetBoolean()
-                    ? true
-                    : throw new UnexpectedAnswerException($"the verification of an untouched case reported a broken chain: {answer}");
-            })));
-        }
+            var answer = await api.GetAsync(auditor, $"/api/tickets/{id}/verify", "verify");
+            return answer.GetProperty("valid").GetBoolean()
+                ? true
+                : throw new UnexpectedAnswerException($"the verification of an untouched case reported a broken chain: {answer}");
+        })));
         return new AuditFigures(events, history, replay, verify);
     }
 
@@ -531,68 +511,6 @@ public sealed class BusyDayBenchmark
             _failures.Add($"{step.Name}: {step.Failed} failed and {step.Dropped} dropped of {step.Planned}; first error: {step.Errors.FirstOrDefault()}");
         if (step.Succeeded == 0)
             _failures.Add($"{step.Name}: nothing succeeded");
-    }
-
-    private List<string> NotMeasured(BusyDayReport r)
-    {
-        var missing = new List<string>();
-        if (r.Features is not { } features)
-            return ["the read models and the auditors' reads: the host did not start"];
-        if (!features.History)
-            missing.Add($"auditor history p99 for a 100-event case (no {ReadModelFeatures.HistoryRoute}): {NotOnMain}");
-        if (!features.State)
-            missing.Add($"as-of replay p99 for a 100-event case (no {ReadModelFeatures.StateRoute}?version=): {NotOnMain}");
-        if (!features.Verify)
-            missing.Add($"hash-chain verification rate (no {ReadModelFeatures.VerifyRoute}): {NotOnMain}");
-        if (features.AsyncProjections.Count == 0)
-            missing.Add($"projection lag under load (the host has no async projection: no progress in mt_event_progression): {NotOnMain}");
-        if (r.Rebuild is null)
-            missing.Add("rebuild rate of all projections against a raw sequential scan of the events table: full mode only (--rebuild-events)");
-        return missing;
-    }
-
-    private static IReadOnlyList<Ratio> Ratios(BusyDayReport r)
-    {
-        var raw = r.Baseline.MaxRate;
-        var ratios = new List<Ratio>();
-        if (r.OpenSearch is { Best: not null } open)
-            ratios.Add(new Ratio("sustained max: tickets opened vs rows inserted", open.SustainedMax, raw, "/s"));
-        if (r.OpenAtHalf is { } half)
-            ratios.Add(new Ratio("p99 at half the max: open vs insert", half.Latency.P99, r.Baseline.P99AtHalf, "ms"));
-        if (r.Mix is { } mix)
-        {
-            ratios.Add(new Ratio("mix: requests/s vs the raw max", mix.RequestsPerSecond, raw, "/s"));
-            ratios.Add(new Ratio("mix: events appended/s vs the raw max", mix.EventsPerSecond, raw, "/s"));
-            ratios.Add(new Ratio("mix: full lifecycles/s vs the raw max", mix.Cases.AchievedRate, raw, "/s"));
-        }
-        if (r.CaseSearch is { Best: not null } cases)
-            ratios.Add(new Ratio("sustained max: full lifecycles vs rows inserted", cases.SustainedMax, raw, "/s"));
-        return ratios;
-    }
-
-    private IReadOnlyList<Goal> Goals(BusyDayReport r)
-    {
-        var quick = _options.Quick ? "quick mode: rates capped, not a measurement" : "";
-        var raw = r.Baseline.MaxRate;
-        var open = r.OpenSearch?.SustainedMax ?? double.NaN;
-        var p99 = r.OpenAtHalf?.Latency.P99 ?? double.NaN;
-        var peak = r.OpenSearch?.Best?.HostPeakRssMiB ?? double.NaN;
-        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
-        static bool? Met(double v, Func<double, bool> test) => double.IsNaN(v) ? null : test(v);
-        return
-        [
-            new Goal("opening tickets against raw inserts", "≥ 0.5 of the raw insert rate", $"{F(open / raw, "F2")} ({F(open, "N0")} vs {F(raw, "N0")}/s)",
-                Met(open / raw, v => v >= 0.5), quick),
-            new Goal("opening tickets on 2 cores", "≥ 1,000/s", $"{F(open, "N0")}/s on {Environment.ProcessorCount} cores", Met(open, v => v >= 1000), quick),
-            new Goal("p99 opening latency at half the max rate", "< 20 ms", $"{F(p99, "F1")} ms", Met(p99, v => v < 20), quick),
-            r.Rebuild is { } rebuild
-                ? new Goal("rebuild against a raw sequential scan of the events", "≥ 30%",
-                    $"{F(100 * rebuild.ShareOfScan, "F0")}% ({F(rebuild.AllRate, "N0")} vs {F(rebuild.Scan.EventsPerSecond, "N0")} events/s over {F(rebuild.Events, "N0")} events)",
-                    rebuild.ShareOfScan >= 0.3, "")
-                : new Goal("rebuild against a raw sequential scan of the events", "≥ 30%", "not measured", null, "full mode only"),
-            new Goal("host memory at the sustained max", "< 500 MiB", $"{F(peak, "F0")} MiB (peak RSS in the highest sustained step; VmHWM over the whole search " +
-                $"{F(r.Host?.AfterOpenSearch?.PeakMiB ?? double.NaN, "F0")} MiB)", Met(peak, v => v < 500), quick),
-        ];
     }
 
     private static string LoadAverage() =>

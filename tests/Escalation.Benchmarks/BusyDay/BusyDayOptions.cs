@@ -68,66 +68,58 @@ public sealed record BusyDayOptions
     /// <summary>Extra environment variables for the host process (NAME=value): for experiments, reported with the figures.</summary>
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
 
-    public TimerBenchmark.Options Timers { get; init; } = TimerBenchmark.Options.Parse([]);
+    public TimerBenchmark.Options Timers { get; init; } = TimerBenchmark.Options.Full;
     public bool SkipTimers { get; init; }
     public int RebuildEvents { get; init; } = 1_000_000;
     public string Command { get; init; } = "";
 
-    public static BusyDayOptions Parse(string[] args, string command)
+    public static BusyDayOptions Parse(Arguments args)
     {
-        var quick = args.Contains("--quick");
-        var options = quick
-            ? new BusyDayOptions
-            {
-                Quick = true,
-                StepSeconds = 0.5,
-                StartRate = 150,
-                StepFactor = 2,
-                MaxRate = 400,
-                LatencySeconds = 1,
-                MixSeconds = 2,
-                LifecycleSearch = false,
-                Statements = false,
-                Timers = new TimerBenchmark.Options(
-                    Pending: 1_000, SpreadSeconds: 2, WindowSeconds: 2, Burst: 500, LeadSeconds: 1, BurstLeadSeconds: 2, GiveUpSeconds: 60),
-                RebuildEvents = 0,
-            }
-            : new BusyDayOptions();
-
-        string? Get(string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
-        double Number(string name, double fallback) => Get(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
+        var options = args.Flag("--quick") ? QuickMode : new BusyDayOptions();
         return options with
         {
-            JsonPath = Get("--json") ?? options.JsonPath,
-            HostPath = Get("--host") ?? options.HostPath,
-            Connections = (int)Number("--connections", options.Connections),
-            StepSeconds = Number("--step-seconds", options.StepSeconds),
-            StartRate = Number("--start-rate", options.StartRate),
-            StepFactor = Number("--step-factor", options.StepFactor),
-            MaxRate = Number("--max-rate", options.MaxRate),
-            LatencySeconds = Number("--latency-seconds", options.LatencySeconds),
-            MixSeconds = Number("--mix-seconds", options.MixSeconds),
-            LifecycleSearch = args.Contains("--no-lifecycle-search") ? false : options.LifecycleSearch || args.Contains("--lifecycle-search"),
-            Mix = Get("--mix") is { } mix ? WorkloadMix.Parse(mix) : options.Mix,
-            Seed = (int)Number("--seed", options.Seed),
-            Statements = args.Contains("--no-statements") ? false : options.Statements,
-            Profile = args.Contains("--profile"),
+            JsonPath = args.Text("--json") ?? options.JsonPath,
+            HostPath = args.Text("--host") ?? options.HostPath,
+            Connections = args.Whole("--connections", options.Connections),
+            StepSeconds = args.Number("--step-seconds", options.StepSeconds),
+            StartRate = args.Number("--start-rate", options.StartRate),
+            StepFactor = args.Number("--step-factor", options.StepFactor),
+            MaxRate = args.Number("--max-rate", options.MaxRate),
+            LatencySeconds = args.Number("--latency-seconds", options.LatencySeconds),
+            MixSeconds = args.Number("--mix-seconds", options.MixSeconds),
+            LifecycleSearch = !args.Flag("--no-lifecycle-search") && (options.LifecycleSearch || args.Flag("--lifecycle-search")),
+            Mix = args.Text("--mix") is { } mix ? WorkloadMix.Parse(mix) : options.Mix,
+            Seed = args.Whole("--seed", options.Seed),
+            Statements = !args.Flag("--no-statements") && options.Statements,
+            Profile = args.Flag("--profile"),
             Timers = TimerBenchmark.Options.Parse(args, options.Timers),
-            SkipTimers = args.Contains("--no-timers"),
-            RebuildEvents = (int)Number("--rebuild-events", options.RebuildEvents),
-            ConnectionOptions = Get("--connection-options") ?? "",
-            HostEnvironment = [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--host-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
-            Command = command,
+            SkipTimers = args.Flag("--no-timers"),
+            RebuildEvents = args.Whole("--rebuild-events", options.RebuildEvents),
+            ConnectionOptions = args.Text("--connection-options") ?? "",
+            HostEnvironment = args.All("--host-env"),
+            Command = args.Command,
         };
     }
 
+    /// <summary>Checks that the harness and the product work, not how fast they are: small rates, short steps, few timers, no rebuild.</summary>
+    private static BusyDayOptions QuickMode { get; } = new()
+    {
+        Quick = true,
+        StepSeconds = 0.5,
+        StartRate = 150,
+        StepFactor = 2,
+        MaxRate = 400,
+        LatencySeconds = 1,
+        MixSeconds = 2,
+        LifecycleSearch = false,
+        Statements = false,
+        Timers = new TimerBenchmark.Options(
+            Pending: 1_000, SpreadSeconds: 2, WindowSeconds: 2, Burst: 500, LeadSeconds: 1, BurstLeadSeconds: 2, GiveUpSeconds: 60),
+        RebuildEvents = 0,
+    };
+
     public const string Usage =
-        "busy-day [--quick] [--json busy-day.json] [--connections 64] [--step-seconds 5] [--start-rate 100] [--step-factor 1.5] " +
+        "[--quick] [--json busy-day.json] [--connections 64] [--step-seconds 5] [--start-rate 100] [--step-factor 1.5] " +
         "[--max-rate 0] [--latency-seconds 20] [--mix-seconds 60] [--no-lifecycle-search] " +
         "[--mix village=70,township=20,county=10,returned=5,reopened=10,duplicates=10] [--seed N] [--no-statements | --profile] " +
         "[--pending 100000 --spread 600 --window 120 --burst 10000 --lead 10 --burst-lead 15 --give-up 600 | --no-timers] [--rebuild-events 1000000] [--host path/Escalation.Host.dll] " +

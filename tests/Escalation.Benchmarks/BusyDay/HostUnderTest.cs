@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Escalation.Testing;
 
 namespace Escalation.Benchmarks.BusyDay;
 
@@ -36,24 +37,16 @@ public sealed class HostUnderTest : IAsyncDisposable
         if (!File.Exists(hostDll))
             throw new FileNotFoundException($"The host to run, '{hostDll}', does not exist: build it, or name it with --host.");
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(hostDll))!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])[hostDll, "--urls", address.ToString().TrimEnd('/')])
-            info.ArgumentList.Add(arg);
-        info.Environment.Remove("ESCALATION_BENCHMARK");
-        info.Environment["ConnectionStrings__Escalation"] = connectionString;
-        info.Environment["Escalation__Auth__SigningKey"] = signingKey;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var setting in environment)
-        {
-            var (name, value) = setting.Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException($"--host-env: '{setting}' is not NAME=value.");
-            info.Environment[name] = value;
-        }
+        (string, string)[] settings =
+        [
+            ("ConnectionStrings__Escalation", connectionString),
+            ("Escalation__Auth__SigningKey", signingKey),
+            ("Logging__LogLevel__Default", "Warning"),
+            .. environment.Select(setting => setting.Split('=', 2) is [var name, var value]
+                ? (name, value)
+                : throw new ArgumentException($"--host-env: '{setting}' is not NAME=value.")),
+        ];
+        var info = HostCommand.StartInfo(hostDll, ["--urls", address.ToString().TrimEnd('/')], settings);
 
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info };

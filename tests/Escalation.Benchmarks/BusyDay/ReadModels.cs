@@ -1,31 +1,12 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Escalation.Host.Features.Resolution;
+using Escalation.Host.Api;
 
 namespace Escalation.Benchmarks.BusyDay;
 
-/// <summary>What the host offers auditors and its read models, found out from the host itself rather than assumed.</summary>
-public sealed record ReadModelFeatures(bool History, bool Verify, bool State, IReadOnlyList<string> AsyncProjections)
-{
-    public const string VerifyRoute = "/api/tickets/{id}/verify";
-    public const string StateRoute = "/api/tickets/{id}/state";
-    public const string HistoryRoute = "/api/tickets/{id}/history";
-
-    /// <summary>The routes from the host's OpenAPI document; the async projections from Marten's progress table.</summary>
-    public static async Task<ReadModelFeatures> DetectAsync(Uri host, BenchCluster cluster)
-    {
-        using var http = new HttpClient { BaseAddress = host, Timeout = TimeSpan.FromSeconds(30) };
-        var document = JsonSerializer.Deserialize<JsonElement>(await http.GetStringAsync("/openapi/v1.json"));
-        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        return new ReadModelFeatures(
-            paths.Contains(HistoryRoute), paths.Contains(VerifyRoute), paths.Contains(StateRoute), await ProjectionLag.AsyncShardsAsync(cluster));
-    }
-}
-
 /// <summary>The auditors' figures on one case of <see cref="Events"/> events: history and as-of replay latency, and the hash-chain verification rate.</summary>
-public sealed record AuditFigures(int Events, LoadStep? History, LoadStep? Replay, RateSearch? Verify)
+public sealed record AuditFigures(int Events, LoadStep History, LoadStep Replay, RateSearch Verify)
 {
-    public double EventsVerifiedPerSecond => (Verify?.SustainedMax ?? double.NaN) * Events;
+    public double EventsVerifiedPerSecond => Verify.SustainedMax * Events;
 }
 
 public static class Audit
@@ -74,10 +55,6 @@ public sealed class ProjectionLag : IAsyncDisposable
     }
 
     public static ProjectionLag Start(BenchCluster cluster) => new(cluster);
-
-    /// <summary>The async projections' shards the daemon keeps progress for (none: the host has no async projection).</summary>
-    public static async Task<IReadOnlyList<string>> AsyncShardsAsync(BenchCluster cluster) =>
-        await cluster.RowsAsync("select name from escalation.mt_event_progression where name not like 'HighWater%' order by name", r => r.GetString(0));
 
     /// <summary>Stops sampling at the end of the load, then waits (up to <paramref name="limit"/>) for every shard to catch up.</summary>
     public async Task<LagFigures> FinishAsync(TimeSpan limit)

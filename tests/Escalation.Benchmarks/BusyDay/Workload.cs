@@ -1,4 +1,5 @@
 using Escalation.Domain.Reference;
+using Escalation.Host.Api;
 using Escalation.Host.Features.Escalation;
 using Escalation.Host.Features.Intake;
 using Escalation.Host.Features.Merging;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Escalation.Benchmarks.Faults;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Escalation.Benchmarks.Faults;
 public sealed record FaultOptions
 {
     public const string Usage =
-        "faults [--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--burst 0] " +
+        "[--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--burst 0] " +
         "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
 
     public bool Long { get; init; }
@@ -41,36 +39,29 @@ public sealed record FaultOptions
     public string HostPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll");
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
 
-    public static FaultOptions Parse(string[] args)
+    public static FaultOptions Parse(Arguments args)
     {
-        var options = args.Contains("--long")
+        var options = args.Flag("--long")
             ? new FaultOptions { Long = true, Rate = 10, Seconds = 480, Kills = 20, PostgresStops = 3, SettleSeconds = 40 }
             : new FaultOptions();
-        string? Get(string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
-        double Number(string name, double fallback) =>
-            Get(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
         return options with
         {
-            Rate = Number("--rate", options.Rate),
-            Seconds = Number("--seconds", options.Seconds),
-            Kills = (int)Number("--kills", options.Kills),
-            PostgresStops = (int)Number("--pg-stops", options.PostgresStops),
-            PostgresDownSeconds = Number("--pg-down", options.PostgresDownSeconds),
-            DownSeconds = Number("--down", options.DownSeconds),
-            Burst = (int)Number("--burst", options.Burst),
-            SettleSeconds = Number("--settle", options.SettleSeconds),
-            GraceSeconds = Number("--grace", options.GraceSeconds),
-            AcceptSeconds = (int)Number("--accept", options.AcceptSeconds),
-            ResolveSeconds = (int)Number("--resolve", options.ResolveSeconds),
-            LoseTimer = args.Contains("--lose-timer"),
-            Keep = args.Contains("--keep"),
-            Statements = args.Contains("--statements"),
-            HostPath = Get("--host") ?? options.HostPath,
-            HostEnvironment = [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--host-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
+            Rate = args.Number("--rate", options.Rate),
+            Seconds = args.Number("--seconds", options.Seconds),
+            Kills = args.Whole("--kills", options.Kills),
+            PostgresStops = args.Whole("--pg-stops", options.PostgresStops),
+            PostgresDownSeconds = args.Number("--pg-down", options.PostgresDownSeconds),
+            DownSeconds = args.Number("--down", options.DownSeconds),
+            Burst = args.Whole("--burst", options.Burst),
+            SettleSeconds = args.Number("--settle", options.SettleSeconds),
+            GraceSeconds = args.Number("--grace", options.GraceSeconds),
+            AcceptSeconds = args.Whole("--accept", options.AcceptSeconds),
+            ResolveSeconds = args.Whole("--resolve", options.ResolveSeconds),
+            LoseTimer = args.Flag("--lose-timer"),
+            Keep = args.Flag("--keep"),
+            Statements = args.Flag("--statements"),
+            HostPath = args.Text("--host") ?? options.HostPath,
+            HostEnvironment = args.All("--host-env"),
         };
     }
 

@@ -20,7 +20,7 @@ namespace Escalation.IntegrationTests.ApiTests;
 /// refused with the exact status its first fault draws, as problem details, leaving the store exactly as it was.
 /// </summary>
 /// <remarks>
-/// Left out, because the host gets them wrong (see <see cref="RequestEdgeTests"/>): a JSON <c>null</c> body,
+/// Not generated here, each tested on its own in <see cref="RequestEdgeTests"/>: a JSON <c>null</c> body,
 /// content types other than JSON, and If-Match on merge.
 /// </remarks>
 public sealed class FuzzTests(EscalationApp app, ITestOutputHelper output) : IClassFixture<EscalationApp>

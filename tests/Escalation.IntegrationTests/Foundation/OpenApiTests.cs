@@ -27,7 +27,9 @@ public sealed class OpenApiTests(EscalationApp app) : IClassFixture<EscalationAp
             var responses = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
             responses.ShouldBe(["200", "400", "401", "403", "404", "409", "412", "413", "422"], ignoreOrder: true, customMessage: command);
             ResponseSchema(post, "422").ShouldEndWith("ProblemDetails", customMessage: command);
+            HeaderParameters(post).ShouldBe(["Idempotency-Key", "If-Match"], ignoreOrder: true, customMessage: command);
         }
+        HeaderParameters(intake).ShouldBe(["Idempotency-Key"]);
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/urge").GetProperty("post"), "200").ShouldEndWith("CommandAccepted");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/whistles").GetProperty("post"), "200").ShouldEndWith("WhistleBlownResponse");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}").GetProperty("get"), "200").ShouldEndWith("TicketDetails");
@@ -55,4 +57,9 @@ public sealed class OpenApiTests(EscalationApp app) : IClassFixture<EscalationAp
     private static string ResponseSchema(JsonElement operation, string status) =>
         operation.GetProperty("responses").GetProperty(status).GetProperty("content").EnumerateObject().First()
             .Value.GetProperty("schema").GetProperty("$ref").GetString()!;
+
+    private static IEnumerable<string> HeaderParameters(JsonElement operation) =>
+        operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()!)
+            : [];
 }

@@ -1,11 +1,10 @@
 using System.Net.Http.Headers;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
-using JasperFx.CommandLine;
+using Escalation.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +23,9 @@ public sealed class EscalationApp : IAsyncLifetime
 
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
+
+    /// <summary>Services a test adds to the real host's (an exporter, a log collector), after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Where a browser finds the host when it is <see cref="Served"/>.</summary>
     public Uri Address { get; private set; } = null!;
@@ -45,22 +47,17 @@ public sealed class EscalationApp : IAsyncLifetime
     {
         if (ConnectionString.Length == 0)
             ConnectionString = await TestCluster.CreateDatabaseAsync("app");
-        // Program ends in RunJasperFxCommands, which must start the host when a test server drives it.
-        JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        var settings = _realClock
+            ? _settings
+            // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
+            // (once the wall clock passes the fake one it would fire them early, again and again). Nor does the
+            // watchdog sweep by itself: a test runs it (TimerWatchdog.SweepAsync) when its clock says so.
+            : [.. _settings, ("Escalation:Timers:PollingInterval", "1.00:00:00"), ("Escalation:Timers:WatchdogInterval", "1.00:00:00")];
+        _factory = InProcessHost.Create(ConnectionString, settings, services =>
         {
-            web.UseSetting("ConnectionStrings:Escalation", ConnectionString);
-            foreach (var (key, value) in _settings)
-                web.UseSetting(key, value);
             if (!_realClock)
-            {
-                web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-                // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not
-                // (once the wall clock passes the fake one it would fire them early, again and again).
-                web.UseSetting("Escalation:Timers:PollingInterval", "1.00:00:00");
-                // Nor does the watchdog sweep by itself: a test runs it (TimerWatchdog.SweepAsync) when its clock says so.
-                web.UseSetting("Escalation:Timers:WatchdogInterval", "1.00:00:00");
-            }
+                services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
         });
         if (Served)
         {

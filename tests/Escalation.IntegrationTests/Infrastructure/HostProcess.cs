@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Escalation.Testing;
 
 namespace Escalation.IntegrationTests.Infrastructure;
 
@@ -8,19 +9,7 @@ public static class HostProcess
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithOutputAsync(
         string[] args, params (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll"));
-        foreach (var arg in args)
-            info.ArgumentList.Add(arg);
-        info.Environment.Remove("ConnectionStrings__Escalation");
-        foreach (var (name, value) in environment)
-            info.Environment[name] = value;
-
+        var info = HostCommand.StartInfo(HostCommand.BuiltHost, args, environment);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

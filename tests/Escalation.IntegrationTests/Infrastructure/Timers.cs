@@ -1,5 +1,6 @@
+using Escalation.Domain;
 using Escalation.Domain.Timers;
-using Escalation.Host.Features.Timers;
+using Escalation.Host.Commands;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -12,7 +13,7 @@ public static class Timers
     /// <summary>Moves the fake clock to the timer's due time (never backwards) and delivers it through Wolverine.</summary>
     public static async Task DeliverAsync(this EscalationApp app, TimeLimitStarted clock, Light light)
     {
-        var due = TimeLimitDue.For(clock, light);
+        var due = TimeLimitDue.For(TicketTurn.Timers(clock).Single(t => t.Check.Light == light));
         if (app.Clock.GetUtcNow() < due.DueAt)
             app.Clock.SetUtcNow(due.DueAt);
         using var scope = app.Services.CreateScope();

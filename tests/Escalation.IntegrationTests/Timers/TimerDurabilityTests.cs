@@ -7,32 +7,41 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Escalation.IntegrationTests.Timers;
 
-/// <summary>Real timers with short real limits: they are durable, survive a stopped host and fire once.</summary>
+/// <summary>
+/// Real timers with short real limits: they are durable, survive a stopped host and fire once. The first host never
+/// polls for due timers, so however long it takes to stop, none fires before the second host starts.
+/// </summary>
 public sealed class TimerDurabilityTests : IDisposable
 {
     private const int Tickets = 5;
     private static readonly TimeSpan AcceptLimit = TimeSpan.FromSeconds(3);
+    private const string NeverPolls = "1.00:00:00";
+    private const string Polls = "00:00:00.100";
     private readonly string _folder = Directory.CreateTempSubdirectory("escalation-timers-").FullName;
 
     [Fact]
     public async Task timers_pending_when_the_host_stops_fire_once_each_when_it_starts_again()
     {
         var database = await TestCluster.CreateDatabaseAsync("timers");
-        var settings = ShortLimits();
         var ids = new List<Guid>();
-        var first = await EscalationApp.StartAsync(database, settings);
+        var lastDeadline = DateTimeOffset.MinValue;
+        var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
         for (var i = 0; i < Tickets; i++)
         {
             var id = await first.ClientFor("op-01").ReportAsync();
             await first.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
             ids.Add(id);
+            var accept = (await first.ClocksAsync(id)).ShouldHaveSingleItem();
+            lastDeadline = accept.Deadline > lastDeadline ? accept.Deadline : lastDeadline;
         }
         await first.DisposeAsync();
 
-        // Every timer falls due while no host runs.
-        await Task.Delay(AcceptLimit + TimeSpan.FromSeconds(1));
+        // The second host starts once every timer is due (a yellow falls due before its red), so it finds them all overdue.
+        var wait = lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
         var restartedAt = DateTimeOffset.UtcNow;
-        var second = await EscalationApp.StartAsync(database, settings);
+        var second = await EscalationApp.StartAsync(database, ShortLimits(Polls));
         try
         {
             await WaitUntilAsync(second, ids, events => events.OfType<TicketEscalated>().Any(), TimeSpan.FromSeconds(30));
@@ -58,14 +67,14 @@ public sealed class TimerDurabilityTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>The sample county with a 3-second limit to accept, so timers fall due within the test.</summary>
-    private (string, string)[] ShortLimits()
+    private (string, string)[] ShortLimits(string pollingInterval)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
         var county = JsonNode.Parse(File.ReadAllText(Path.Combine(data, "sample-county.json")))!;
         county["timeLimits"]!["accept"]!["normal"] = $"{AcceptLimit.TotalSeconds} seconds";
         var file = Path.Combine(_folder, "county.json");
         File.WriteAllText(file, county.ToJsonString());
-        return [("Escalation:ReferenceData", file), ("Escalation:Calendars", data), ("Escalation:Timers:PollingInterval", "00:00:00.100")];
+        return [("Escalation:ReferenceData", file), ("Escalation:Calendars", data), ("Escalation:Timers:PollingInterval", pollingInterval)];
     }
 
     /// <summary>

@@ -12,8 +12,10 @@ namespace Escalation.IntegrationTests.WebConsole;
 /// A whole case through the web console in Chromium, each role signed in as a user of the sample county: the
 /// operator files it; the village lets it run late, it turns red and climbs to the township; the township whistles two
 /// departments; one reports in; the case is resolved, rated and closed; the auditor replays it. Each page is saved
-/// as a screenshot in TestResults/screenshots.
+/// as a screenshot in TestResults/screenshots. In the "Browser" category, so that <c>--filter "Category!=Browser"</c>
+/// leaves it out where there is no Chromium.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class ConsoleStoryTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     private const string Village = "SC-T01-V01";

@@ -1,9 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Closure;
 using Escalation.Host.Api;
-using Escalation.Host.Features.Triage;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Closure;
@@ -12,8 +11,8 @@ public static class ReopenEndpoint
 {
     [WolverinePost("/api/tickets/{id}/reopen")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, request));
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, request), request);
 
     public static TicketCommandPlan Plan(Guid id, ReasonRequest? request)
     {

@@ -1,8 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Privacy;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Privacy;
@@ -12,6 +12,6 @@ public static class EraseCitizenDataEndpoint
 {
     [WolverinePost("/api/tickets/{id}/erase-citizen-data")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, new TicketCommandPlan(TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by)));
+    public static Task<IResult> Post(Guid id, ApiCommands api) =>
+        api.RunAsync(id, new TicketCommandPlan(TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by)), null);
 }

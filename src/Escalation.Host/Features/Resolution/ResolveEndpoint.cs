@@ -1,8 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Resolution;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Resolution;
@@ -13,8 +13,8 @@ public static class ResolveEndpoint
 {
     [WolverinePost("/api/tickets/{id}/resolve")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ResolveRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, request));
+    public static Task<IResult> Post(Guid id, ResolveRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, request), request);
 
     public static TicketCommandPlan Plan(Guid id, ResolveRequest? request)
     {

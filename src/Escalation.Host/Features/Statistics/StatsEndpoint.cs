@@ -52,7 +52,7 @@ public static class StatsEndpoint
         else if (last.DayNumber - first.DayNumber >= MaxDays)
             fields.Add("to", $"a report spans at most {MaxDays} days.");
         if (!fields.AreValid)
-            return fields.Problem();
+            return Problems.Invalid(fields.Errors);
         if (role == Role.Dispatcher && !reference.IsSelfOrAncestor(ownUnit, scope!.Code))
             return Problems.Forbidden("see the statistics of a unit outside its own");
 

@@ -1,9 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Supervision;
 using Escalation.Host.Api;
-using Escalation.Host.Features.Resolution;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Supervision;
@@ -12,8 +11,8 @@ public static class UrgeEndpoint
 {
     [WolverinePost("/api/tickets/{id}/urge")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, NoteRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, request));
+    public static Task<IResult> Post(Guid id, NoteRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, request), request);
 
     public static TicketCommandPlan Plan(Guid id, NoteRequest? request)
     {

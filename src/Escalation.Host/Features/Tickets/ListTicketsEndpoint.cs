@@ -37,7 +37,7 @@ public static class ListTicketsEndpoint
         if (unit is not null && reference.FindUnit(unit) is null)
             fields.Add("unit", $"there is no unit {unit}.");
         if (!fields.AreValid)
-            return fields.Problem();
+            return Problems.Invalid(fields.Errors);
 
         var user = http.User;
         if (unit is not null && EscalationClaims.RoleOf(user) == Role.Dispatcher && !reference.IsSelfOrAncestor(EscalationClaims.ActorOf(user).UnitCode, unit))

@@ -23,7 +23,7 @@ public static class StateEndpoint
         var fields = new Fields();
         var (atVersion, at) = Read(version, asOf, fields);
         if (!fields.AreValid)
-            return fields.Problem();
+            return Problems.Invalid(fields.Errors);
 
         var current = await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted);
         if (current is null)

@@ -1,8 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Triage;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -11,8 +11,8 @@ public static class AcceptEndpoint
 {
     [WolverinePost("/api/tickets/{id}/accept")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id));
+    public static Task<IResult> Post(Guid id, ApiCommands api) =>
+        api.RunAsync(id, Plan(id), null);
 
     public static TicketCommandPlan Plan(Guid id) => new(TicketAction.Accept, new Fields(), by => new AcceptTicket(id, by));
 }

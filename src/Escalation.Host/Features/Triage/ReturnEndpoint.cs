@@ -1,20 +1,18 @@
+using Escalation.Domain;
 using Escalation.Domain.Triage;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
-
-public sealed record ReasonRequest(string? Reason);
 
 public static class ReturnEndpoint
 {
     [WolverinePost("/api/tickets/{id}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, request));
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, request), request);
 
     public static TicketCommandPlan Plan(Guid id, ReasonRequest? request)
     {

@@ -1,8 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Triage;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
@@ -13,8 +13,8 @@ public static class TriageEndpoint
 {
     [WolverinePost("/api/tickets/{id}/triage")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, TriageRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, request));
+    public static Task<IResult> Post(Guid id, TriageRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, request), request);
 
     public static TicketCommandPlan Plan(Guid id, TriageRequest? request)
     {

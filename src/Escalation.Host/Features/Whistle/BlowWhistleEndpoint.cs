@@ -1,8 +1,8 @@
 using Escalation.Domain.Whistle;
+using Escalation.Domain;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -16,14 +16,9 @@ public static class BlowWhistleEndpoint
     /// <summary>Answers with the new whistle's id: departments report in at <c>whistles/{whistleId}/report-in</c>.</summary>
     [ProducesResponseType<WhistleBlownResponse>(StatusCodes.Status200OK)]
     [WolverinePost("/api/tickets/{id}/whistles")]
-    public static async Task<IResult> Post(Guid id, BlowWhistleRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner)
-    {
-        var whistleId = Guid.CreateVersion7();
-        var outcome = await runner.ExecuteAsync(http, session, bus, id, Plan(id, whistleId, request));
-        return outcome.Accepted is { } accepted
-            ? Results.Ok(new WhistleBlownResponse(id, whistleId, accepted.Version))
-            : outcome.ToResult();
-    }
+    public static Task<IResult> Post(Guid id, BlowWhistleRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, Guid.CreateVersion7(), request), request,
+            done => Results.Ok(new WhistleBlownResponse(id, done.Created!.Value, done.Version)));
 
     public static TicketCommandPlan Plan(Guid id, Guid whistleId, BlowWhistleRequest? request)
     {
@@ -34,7 +29,10 @@ public static class BlowWhistleEndpoint
         else if (departments.Any(code => string.IsNullOrWhiteSpace(code) || code.Length > 64 || code.Any(char.IsControl)))
             fields.Add("departmentCodes", "must hold codes of 1 to 64 printable characters.");
         var reason = fields.Text(request?.Reason, "reason", 1000);
-        return new(TicketAction.BlowWhistle, fields, by => new BlowWhistle(id, by, whistleId, [.. departments.Select(c => c!.Trim())], reason!));
+        return new(TicketAction.BlowWhistle, fields, by => new BlowWhistle(id, by, whistleId, [.. departments.Select(c => c!.Trim())], reason!))
+        {
+            Created = whistleId,
+        };
     }
 }
 

@@ -1,8 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Whistle;
 using Escalation.Host.Api;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -13,8 +13,8 @@ public static class ReportInEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/report-in")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, Guid whistleId, ReportInRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, whistleId, request));
+    public static Task<IResult> Post(Guid id, Guid whistleId, ReportInRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, whistleId, request), request);
 
     public static TicketCommandPlan Plan(Guid id, Guid whistleId, ReportInRequest? request)
     {

@@ -1,9 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Whistle;
 using Escalation.Host.Api;
-using Escalation.Host.Features.Triage;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Whistle;
@@ -13,8 +12,8 @@ public static class ReturnSummonsEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, Guid whistleId, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, whistleId, request));
+    public static Task<IResult> Post(Guid id, Guid whistleId, ReasonRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, whistleId, request), request);
 
     public static TicketCommandPlan Plan(Guid id, Guid whistleId, ReasonRequest? request)
     {

@@ -1,9 +1,8 @@
+using Escalation.Domain;
 using Escalation.Domain.Withdrawal;
 using Escalation.Host.Api;
-using Escalation.Host.Features.Triage;
-using Marten;
+using Escalation.Host.Commands;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Withdrawal;
@@ -12,8 +11,8 @@ public static class WithdrawEndpoint
 {
     [WolverinePost("/api/tickets/{id}/withdraw")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReasonRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, TicketCommandRunner runner) =>
-        runner.RunAsync(http, session, bus, id, Plan(id, request));
+    public static Task<IResult> Post(Guid id, ReasonRequest? request, ApiCommands api) =>
+        api.RunAsync(id, Plan(id, request), request);
 
     public static TicketCommandPlan Plan(Guid id, ReasonRequest? request)
     {

@@ -40,7 +40,10 @@ public sealed class AuditModel(IQuerySession session, ReferenceData reference) :
         return Page();
     }
 
-    /// <summary>When the event happened in the case's own time (timers are stamped with the time they were due).</summary>
+    /// <summary>
+    /// When the event happened in the case's own time. A timer's events carry the time it fired (its handler's now),
+    /// which can be later than it fell due: after a restart, or under a burst of timers.
+    /// </summary>
     public static DateTimeOffset At(IEvent e) => (e.Data as ITicketEvent)?.At ?? e.Timestamp;
 
     public static Actor? By(IEvent e) => (e.Data as ITicketEvent)?.By;

@@ -1,5 +1,6 @@
 using Escalation.Domain;
 using Escalation.Host.Api;
+using Escalation.Host.Commands;
 using Escalation.Host.Features.Intake;
 using Escalation.Projections;
 using Marten;
@@ -23,7 +24,7 @@ public sealed class IntakeForm
     public string Key { get; set; } = "";
 }
 
-public sealed class IntakeModel(Places places, Texts texts, IDocumentSession session, TicketCommandRunner runner) : ConsolePage
+public sealed class IntakeModel(Places places, Texts texts, IQuerySession session, ConsoleCommands commands) : ConsolePage
 {
     public const int MaxDuplicates = 5;
 
@@ -70,11 +71,11 @@ public sealed class IntakeModel(Places places, Texts texts, IDocumentSession ses
             Form.Channel, Form.Description, new CitizenRequest(Form.CitizenName, Form.CitizenPhone),
             location is null ? null : new LocationRequest(isGrid ? null : location.Code, isGrid ? location.Code : null, Form.Address),
             category?.Code, Form.Urgency);
-        var outcome = await ReportTicketEndpoint.OpenAsync(request, Form.Key, User, session, runner, HttpContext.RequestAborted);
-        if (outcome.Ticket is { } ticket)
-            return Redirect($"/intake?created={ticket.TicketId}");
+        var result = await commands.ReportAsync(User, ReportTicketEndpoint.Plan(request), Form.Key, request, HttpContext.RequestAborted);
+        if (result is CommandResult.Done done)
+            return Redirect($"/intake?created={done.TicketId}");
 
-        Errors = FormErrors.From(ConsoleOutcome.Of(outcome.Failure), texts, FormField);
+        Errors = FormErrors.From(result, texts, FormField);
         return await ShowAgainAsync();
     }
 

@@ -1,10 +1,10 @@
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
+using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
 using Escalation.Host.Features.Escalation;
 using Escalation.Host.Features.Rating;
 using Escalation.Host.Features.Resolution;
-using Escalation.Host.Features.Tickets;
 using Escalation.Host.Features.Triage;
 using Escalation.Host.Features.Whistle;
 using Escalation.Projections;
@@ -67,8 +67,8 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
     /// </summary>
     private async Task<IActionResult> RunAsync(Guid id, long? version, string? returnUrl, OfferedAction action, TicketCommandPlan plan)
     {
-        var outcome = await commands.RunAsync(User, id, plan, version, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        var result = await commands.RunAsync(User, id, plan, version, HttpContext.RequestAborted);
+        if (result is CommandResult.Done)
         {
             TempData["done"] = texts.Format("done", texts[$"act.{action.Name}"]);
             return LocalRedirect(Back(returnUrl, $"/tickets/{id}"));
@@ -76,8 +76,8 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
         if (!await ShowAsync(id))
             return NoSuchTicket();
         Posted = action;
-        Errors = FormErrors.From(outcome, texts, field => field);
-        Response.StatusCode = outcome.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        Errors = FormErrors.From(result, texts, field => field);
+        Response.StatusCode = Errors.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 

@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using Escalation.Domain;
+using Escalation.Domain.Timers;
+using Escalation.Host.Api;
+using Escalation.Host.Auth;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+
+namespace Escalation.Host.Commands;
+
+/// <summary>
+/// Runs a command for any edge (the API, the console, the timers): the role, the fields, the idempotency key, the
+/// ticket and whether the caller may see it, its version, the domain's turn; then appends its events, schedules its
+/// timers and carries out its follow-ups in one transaction, and says what became of it.
+/// </summary>
+public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference)
+{
+    /// <summary>
+    /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
+    /// see it, its version, another ticket the command names, the process rules; then appends (a conflict on a race).
+    /// The plan's command is made only once the fields are valid.
+    /// </summary>
+    public async Task<CommandResult> RunAsync(Guid ticketId, TicketCommandPlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct)
+    {
+        if (CheckRequest(caller.User, plan.Action, plan.Fields) is { } refused)
+            return refused;
+        await using var session = sessions.OpenSession(bus);
+        // The reads, the hash chain's lookup, Marten's event numbering and the writes on one connection in one
+        // transaction, rather than a pooled connection (a session reset and a commit in PostgreSQL) for each.
+        await session.BeginTransactionAsync(ct);
+        var key = KeyOf(caller);
+        if (key is not null && await RecallAsync(session, key.Value, ct) is { } earlier)
+            return earlier;
+
+        var stream = ticketId == Guid.Empty ? null : await session.Events.FetchForWriting<Ticket>(ticketId, ct);
+        if (stream?.Aggregate is not { } ticket || !await MaySeeAsync(caller.User, session, ticketId, ct))
+            return new CommandResult.NoSuchTicket(ticketId);
+        if (caller.ExpectedVersion is { } expected && expected != (stream.CurrentVersion ?? 0))
+            return new CommandResult.StaleVersion(expected, stream.CurrentVersion ?? 0);
+        if (plan.Referenced is var (field, other) && (other == Guid.Empty || !await MaySeeAsync(caller.User, session, other, ct)))
+            return CommandResult.InvalidFields.Of(field, $"there is no ticket {other}.");
+
+        var version = stream.CurrentVersion ?? 0;
+        var context = decisions.Now();
+        var turn = TicketTurn.Take(ticket, plan.Command(EscalationClaims.ActorOf(caller.User)), context);
+        if (turn.IsRejected)
+            return new CommandResult.Refused(turn.Rejection!);
+        var timers = new List<ScheduledCheck>();
+        if (await CarryOutAsync(session, stream, turn, context, timers, ct) is { } followUpRefused)
+            return new CommandResult.Refused(followUpRefused);
+
+        var done = new CommandResult.Done(
+            ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created);
+        return await SaveAsync(session, bus, timers, key, done, ct);
+    }
+
+    /// <summary>Opens a ticket: the same checks, the turn of intake, and a stream of its own.</summary>
+    public async Task<CommandResult> ReportAsync(IntakePlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct)
+    {
+        if (CheckRequest(caller.User, TicketAction.Report, plan.Fields) is { } refused)
+            return refused;
+        await using var session = sessions.OpenSession(bus);
+        await session.BeginTransactionAsync(ct);
+        var key = KeyOf(caller);
+        if (key is not null && await RecallAsync(session, key.Value, ct) is { } earlier)
+            return earlier;
+
+        var id = Guid.CreateVersion7();
+        var context = decisions.Now();
+        var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id), context);
+        if (turn.IsRejected)
+            return new CommandResult.Refused(turn.Rejection!);
+        session.Events.StartStream<Ticket>(id, turn.Events);
+        var timers = new List<ScheduledCheck>();
+        await FollowUpAsync(session, turn, context, timers, ct);
+        var opened = Ticket.Replay(turn.Events);
+        var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+        return await SaveAsync(session, bus, timers, key, done, ct);
+    }
+
+    /// <summary>
+    /// A timer fell due: decide its check on the ticket as it is now, in the handler's own session (its transaction
+    /// marks the timer handled). A ticket that no longer exists, or a check that finds nothing to do, appends nothing.
+    /// </summary>
+    public async Task CheckAsync(IDocumentSession session, CheckTimeLimit check, IMessageBus bus, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Ticket>(check.TicketId, ct);
+        if (stream.Aggregate is null)
+            return;
+        var context = decisions.Now();
+        var turn = TicketTurn.Take(stream.Aggregate, check, context);
+        if (turn.IsRejected || turn.Events.Count == 0)
+            return;
+        var timers = new List<ScheduledCheck>();
+        await CarryOutAsync(session, stream, turn, context, timers, ct);
+        await ScheduleAsync(bus, timers);
+    }
+
+    /// <summary>Whether the user may see a ticket: one that does not exist for them is no ticket at all.</summary>
+    public async Task<bool> MaySeeAsync(ClaimsPrincipal user, IQuerySession session, Guid ticketId, CancellationToken ct) =>
+        await Access.LoadVisibleAsync(session, user, ticketId, reference, ct) is not null;
+
+    private static CommandResult? CheckRequest(ClaimsPrincipal user, TicketAction action, Fields fields) =>
+        !Access.MayDo(user, action) ? new CommandResult.Forbidden(action)
+        : !fields.AreValid ? new CommandResult.InvalidFields(fields.Errors)
+        : null;
+
+    /// <summary>Appends a turn's events and carries out its follow-ups; its timers and theirs are collected to be scheduled once all stand.</summary>
+    private static async Task<Rejection?> CarryOutAsync(
+        IDocumentSession session, IEventStream<Ticket> stream, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
+    {
+        stream.AppendMany(turn.Events);
+        return await FollowUpAsync(session, turn, context, timers, ct);
+    }
+
+    private static async Task<Rejection?> FollowUpAsync(IDocumentSession session, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
+    {
+        timers.AddRange(turn.Timers);
+        foreach (var followUp in turn.FollowUps)
+        {
+            switch (followUp)
+            {
+                case FollowUp.KeepCitizenContact keep:
+                    session.Store(new CitizenContact(keep.TicketId, keep.Name, keep.Phone));
+                    break;
+                case FollowUp.EraseCitizenContact erase:
+                    session.Delete<CitizenContact>(erase.TicketId);
+                    break;
+                case FollowUp.OnTicket(var command, var required):
+                    var other = await session.Events.FetchForWriting<Ticket>(command.TicketId, ct);
+                    var next = other.Aggregate is { } state
+                        ? TicketTurn.Take(state, command, context)
+                        : Turn.Refused(command.TicketId, new Rejection(RuleCodes.InvalidState, $"There is no ticket {command.TicketId}."));
+                    if (next.IsRejected)
+                    {
+                        if (required)
+                            return next.Rejection;
+                        continue;
+                    }
+                    if (await CarryOutAsync(session, other, next, context, timers, ct) is { } refused)
+                        return refused;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static Ticket After(Ticket before, Turn turn) => turn.Events.Aggregate(before, (ticket, e) => ticket.Evolve(e));
+
+    /// <summary>A key is the caller's own: two users may use the same one.</summary>
+    private static (string Id, string Digest)? KeyOf(CommandCaller caller) =>
+        caller.Key is { } key ? ($"{EscalationClaims.ActorOf(caller.User).UserId}:{key.Key}", key.RequestDigest) : null;
+
+    private static async Task<CommandResult?> RecallAsync(IQuerySession session, (string Id, string Digest) key, CancellationToken ct) =>
+        await session.LoadAsync<IdempotencyRecord>(key.Id, ct) is { } first ? Replay(first, key.Digest) : null;
+
+    private static CommandResult Replay(IdempotencyRecord first, string digest) => first.RequestDigest == digest
+        ? first.Result
+        : new CommandResult.Refused(new Rejection(
+            RuleCodes.IdempotencyKeyReused, "This Idempotency-Key was used for a different request: use a new key for a new request."));
+
+    /// <summary>
+    /// Schedules the timers in the same transaction (Wolverine's outbox), keeps the key's answer, and commits. A
+    /// concurrent append to the same stream is a conflict, and nothing of this command is kept; a concurrent retry with
+    /// the same key that committed first is answered as that one was.
+    /// </summary>
+    private async Task<CommandResult> SaveAsync(
+        IDocumentSession session, IMessageBus bus, List<ScheduledCheck> timers, (string Id, string Digest)? key, CommandResult.Done done, CancellationToken ct)
+    {
+        await ScheduleAsync(bus, timers);
+        if (key is { } k)
+            session.Insert(new IdempotencyRecord(k.Id, k.Digest, done));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return done;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && (key is not null || e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException))
+        {
+            session.EjectAllPendingChanges();
+            if (key is { } raced)
+            {
+                await using var query = session.DocumentStore.QuerySession();
+                if (await RecallAsync(query, raced, ct) is { } winner)
+                    return winner;
+            }
+            if (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+                return new CommandResult.Conflict(done.TicketId);
+            throw;
+        }
+    }
+
+    private static async Task ScheduleAsync(IMessageBus bus, List<ScheduledCheck> timers)
+    {
+        foreach (var timer in timers)
+            await bus.ScheduleAsync(TimeLimitDue.For(timer), timer.DueAt);
+    }
+}

@@ -1,0 +1,34 @@
+using Escalation.Domain.Timers;
+using Escalation.Host;
+using Escalation.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+
+namespace Escalation.IntegrationTests.Foundation;
+
+/// <summary>What the host's own OpenTelemetry set-up exports, read by an in-memory exporter added to its meter provider.</summary>
+public sealed class TelemetryTests : IAsyncLifetime
+{
+    private readonly List<Metric> _exported = [];
+    private readonly EscalationApp _app;
+
+    public TelemetryTests() =>
+        _app = new EscalationApp { TestServices = services => services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddInMemoryExporter(_exported)) };
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task wolverine_exports_the_execution_time_of_a_timer_it_handled()
+    {
+        var id = await _app.ClientFor("op-01").ReportAsync();
+        await _app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+        await _app.DeliverAsync((await _app.ClocksAsync(id)).Single(), Light.Yellow);
+
+        _app.Services.GetRequiredService<MeterProvider>().ForceFlush().ShouldBeTrue();
+
+        (await _app.EventsAsync(id)).OfType<WarningLightLit>().ShouldHaveSingleItem();
+        _exported.Where(m => m.MeterName == $"Wolverine:{HostSetup.ServiceName}").Select(m => m.Name).ShouldContain("wolverine-execution-time");
+    }
+}
