@@ -90,7 +90,7 @@ public static class HostSetup
             opts.Durability.Mode = shape == DeploymentShape.SingleNode ? DurabilityMode.Solo : DurabilityMode.Balanced;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
-            ConfigureTimers(opts.Durability, builder.Configuration);
+            ConfigureTimers(opts, builder.Configuration);
             opts.AddSafeguards(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
@@ -158,12 +158,14 @@ public static class HostSetup
     /// Wolverine polls for due scheduled messages every 5 s and takes 100 at a time by default: a county's
     /// 09:00 burst of 10,000 timers would take minutes. Poll often and take large pages (see README, Timers).
     /// </summary>
-    private static void ConfigureTimers(DurabilitySettings durability, IConfiguration configuration)
+    private static void ConfigureTimers(WolverineOptions opts, IConfiguration configuration)
     {
+        var durability = opts.Durability;
         var pollingInterval = configuration.GetValue("Escalation:Timers:PollingInterval", TimeSpan.FromMilliseconds(250));
         durability.ScheduledJobPollingTime = pollingInterval;
         durability.ScheduledJobFirstExecution = pollingInterval;
         durability.RecoveryBatchSize = configuration.GetValue("Escalation:Timers:BatchSize", 2000);
+        opts.LocalQueueFor<TimeLimitDue>().MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
     }
 
     private static void AddAuth(WebApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using Escalation.Benchmarks.BusyDay;
+using Escalation.Benchmarks.Faults;
 
 namespace Escalation.Benchmarks;
 
@@ -16,6 +17,7 @@ public static class Benchmarks
                 "rebuild" => await RebuildBenchmark.RunAsync(RebuildBenchmark.Options.Parse(arguments)),
                 "busy-day" => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(arguments)),
                 "cold-start" => await ColdStartBenchmark.RunAsync(ColdStartBenchmark.Options.Parse(arguments)),
+                "faults" => await FaultBenchmark.RunAsync(FaultOptions.Parse(arguments)),
                 _ => Usage(),
             };
         }
@@ -33,6 +35,7 @@ public static class Benchmarks
         Console.Error.WriteLine($"  rebuild {RebuildBenchmark.Options.Usage}");
         Console.Error.WriteLine($"  busy-day {BusyDayOptions.Usage}");
         Console.Error.WriteLine($"  cold-start {ColdStartBenchmark.Options.Usage}");
+        Console.Error.WriteLine($"  faults {FaultOptions.Usage}");
         return 2;
     }
 }

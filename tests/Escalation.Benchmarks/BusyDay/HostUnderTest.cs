@@ -30,12 +30,13 @@ public sealed class HostUnderTest : IAsyncDisposable
     public int Pid => _process.Id;
     public bool HasExited => _disposed || _process.HasExited;
 
+    /// <param name="port">The port to listen on (a host restarted after a crash keeps its address); null: a free one.</param>
     public static HostUnderTest Start(
-        string hostDll, string connectionString, string signingKey, string logPath, IReadOnlyList<string> environment)
+        string hostDll, string connectionString, string signingKey, string logPath, IReadOnlyList<string> environment, int? port = null)
     {
         if (!File.Exists(hostDll))
             throw new FileNotFoundException($"The host to run, '{hostDll}', does not exist: build it, or name it with --host.");
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         (string, string)[] settings =
         [
             ("ConnectionStrings__Escalation", connectionString),
@@ -49,7 +50,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         ];
         var info = HostCommand.StartInfo(hostDll, ["--urls", address.ToString().TrimEnd('/')], settings);
 
-        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
@@ -85,6 +86,18 @@ public sealed class HostUnderTest : IAsyncDisposable
         {
             return $"(no log: {e.Message})";
         }
+    }
+
+    /// <summary>Kills the host with SIGKILL, as a power cut or the OOM killer would: no shutdown, no flush.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            await _process.WaitForExitAsync();
+        }
+        await DisposeAsync();
     }
 
     /// <summary>Stops the host as a service manager would (SIGTERM), waiting for a graceful shutdown, else kills it.</summary>

@@ -1,3 +1,4 @@
+using Escalation.Host.Commands;
 using System.Diagnostics.Metrics;
 using Escalation.Domain.Timers;
 using Escalation.Host.Commands;
