@@ -1,4 +1,3 @@
-using Escalation.Host.Commands;
 using System.Diagnostics.Metrics;
 using Escalation.Domain.Timers;
 using Escalation.Host.Commands;
