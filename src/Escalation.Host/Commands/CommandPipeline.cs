@@ -23,63 +23,47 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
     /// see it, its version, another ticket the command names, the process rules; then appends (a conflict on a race).
     /// The plan's command is made only once the fields are valid.
     /// </summary>
-    public async Task<CommandResult> RunAsync(Guid ticketId, TicketCommandPlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct)
-    {
-        if (CheckRequest(caller.User, plan.Action, plan.Fields) is { } refused)
-            return refused;
-        await using var session = sessions.OpenSession(bus);
-        // The reads, the hash chain's lookup, Marten's event numbering and the writes on one connection in one
-        // transaction, rather than a pooled connection (a session reset and a commit in PostgreSQL) for each.
-        await session.BeginTransactionAsync(ct);
-        var key = KeyOf(caller);
-        if (key is not null && await RecallAsync(session, key.Value, ct) is { } earlier)
-            return earlier;
+    public Task<CommandResult> RunAsync(Guid ticketId, TicketCommandPlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct) =>
+        InTransactionAsync(caller, plan.Action, plan.Fields, bus, ct, async (session, key) =>
+        {
+            var stream = ticketId == Guid.Empty ? null : await session.Events.FetchForWriting<Ticket>(ticketId, ct);
+            if (stream?.Aggregate is not { } ticket || !await MaySeeAsync(caller.User, session, ticketId, ct))
+                return new CommandResult.NoSuchTicket(ticketId);
+            if (caller.ExpectedVersion is { } expected && expected != (stream.CurrentVersion ?? 0))
+                return new CommandResult.StaleVersion(expected, stream.CurrentVersion ?? 0);
+            if (plan.Referenced is var (field, other) && (other == Guid.Empty || !await MaySeeAsync(caller.User, session, other, ct)))
+                return CommandResult.InvalidFields.Of(field, $"there is no ticket {other}.");
 
-        var stream = ticketId == Guid.Empty ? null : await session.Events.FetchForWriting<Ticket>(ticketId, ct);
-        if (stream?.Aggregate is not { } ticket || !await MaySeeAsync(caller.User, session, ticketId, ct))
-            return new CommandResult.NoSuchTicket(ticketId);
-        if (caller.ExpectedVersion is { } expected && expected != (stream.CurrentVersion ?? 0))
-            return new CommandResult.StaleVersion(expected, stream.CurrentVersion ?? 0);
-        if (plan.Referenced is var (field, other) && (other == Guid.Empty || !await MaySeeAsync(caller.User, session, other, ct)))
-            return CommandResult.InvalidFields.Of(field, $"there is no ticket {other}.");
+            var version = stream.CurrentVersion ?? 0;
+            var context = decisions.Now();
+            var turn = TicketTurn.Take(ticket, plan.Command(EscalationClaims.ActorOf(caller.User)), context);
+            if (turn.IsRejected)
+                return new CommandResult.Refused(turn.Rejection!);
+            var timers = new List<ScheduledCheck>();
+            if (await CarryOutAsync(session, stream, turn, context, timers, ct) is { } followUpRefused)
+                return new CommandResult.Refused(followUpRefused);
 
-        var version = stream.CurrentVersion ?? 0;
-        var context = decisions.Now();
-        var turn = TicketTurn.Take(ticket, plan.Command(EscalationClaims.ActorOf(caller.User)), context);
-        if (turn.IsRejected)
-            return new CommandResult.Refused(turn.Rejection!);
-        var timers = new List<ScheduledCheck>();
-        if (await CarryOutAsync(session, stream, turn, context, timers, ct) is { } followUpRefused)
-            return new CommandResult.Refused(followUpRefused);
-
-        var done = new CommandResult.Done(
-            ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created);
-        return await SaveAsync(session, bus, timers, key, done, ct);
-    }
+            var done = new CommandResult.Done(
+                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created);
+            return await SaveAsync(session, bus, timers, key, done, ct);
+        });
 
     /// <summary>Opens a ticket: the same checks, the turn of intake, and a stream of its own.</summary>
-    public async Task<CommandResult> ReportAsync(IntakePlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct)
-    {
-        if (CheckRequest(caller.User, TicketAction.Report, plan.Fields) is { } refused)
-            return refused;
-        await using var session = sessions.OpenSession(bus);
-        await session.BeginTransactionAsync(ct);
-        var key = KeyOf(caller);
-        if (key is not null && await RecallAsync(session, key.Value, ct) is { } earlier)
-            return earlier;
-
-        var id = Guid.CreateVersion7();
-        var context = decisions.Now();
-        var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id), context);
-        if (turn.IsRejected)
-            return new CommandResult.Refused(turn.Rejection!);
-        session.Events.StartStream<Ticket>(id, turn.Events);
-        var timers = new List<ScheduledCheck>();
-        await FollowUpAsync(session, turn, context, timers, ct);
-        var opened = Ticket.Replay(turn.Events);
-        var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
-        return await SaveAsync(session, bus, timers, key, done, ct);
-    }
+    public Task<CommandResult> ReportAsync(IntakePlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct) =>
+        InTransactionAsync(caller, TicketAction.Report, plan.Fields, bus, ct, async (session, key) =>
+        {
+            var id = Guid.CreateVersion7();
+            var context = decisions.Now();
+            var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id), context);
+            if (turn.IsRejected)
+                return new CommandResult.Refused(turn.Rejection!);
+            session.Events.StartStream<Ticket>(id, turn.Events);
+            var timers = new List<ScheduledCheck>();
+            await FollowUpAsync(session, turn, context, timers, ct);
+            var opened = Ticket.Replay(turn.Events);
+            var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+            return await SaveAsync(session, bus, timers, key, done, ct);
+        });
 
     /// <summary>
     /// A timer fell due: decide its check on the ticket as it is now, in the handler's own session (its transaction
@@ -102,6 +86,25 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
     /// <summary>Whether the user may see a ticket: one that does not exist for them is no ticket at all.</summary>
     public async Task<bool> MaySeeAsync(ClaimsPrincipal user, IQuerySession session, Guid ticketId, CancellationToken ct) =>
         await Access.LoadVisibleAsync(session, user, ticketId, reference, ct) is not null;
+
+    /// <summary>
+    /// The checks made before anything is read (the role, the request's fields), then one session in Wolverine's outbox
+    /// and one transaction for the reads, the hash chain's lookup, Marten's event numbering and the writes, rather than a
+    /// pooled connection (a session reset and a commit in PostgreSQL) for each; a key used before answers as it did then.
+    /// </summary>
+    private async Task<CommandResult> InTransactionAsync(
+        CommandCaller caller, TicketAction action, Fields fields, IMessageBus bus, CancellationToken ct,
+        Func<IDocumentSession, (string Id, string Digest)?, Task<CommandResult>> run)
+    {
+        if (CheckRequest(caller.User, action, fields) is { } refused)
+            return refused;
+        await using var session = sessions.OpenSession(bus);
+        await session.BeginTransactionAsync(ct);
+        var key = KeyOf(caller);
+        if (key is not null && await RecallAsync(session, key.Value, ct) is { } earlier)
+            return earlier;
+        return await run(session, key);
+    }
 
     private static CommandResult? CheckRequest(ClaimsPrincipal user, TicketAction action, Fields fields) =>
         !Access.MayDo(user, action) ? new CommandResult.Forbidden(action)

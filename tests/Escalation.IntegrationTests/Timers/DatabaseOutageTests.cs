@@ -18,12 +18,12 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
     private readonly ShortLimits _limits = new(TimeSpan.FromSeconds(4));
-    private OwnCluster _cluster = null!;
+    private StoppableCluster _cluster = null!;
     private EscalationApp _app = null!;
 
     public async Task InitializeAsync()
     {
-        _cluster = await OwnCluster.StartAsync("outage");
+        _cluster = await StoppableCluster.StartAsync("timer-outage");
         _app = await EscalationApp.StartAsync(_cluster.ConnectionString, _limits.Settings(("Escalation:Timers:WatchdogInterval", "1.00:00:00")));
     }
 
@@ -49,7 +49,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await WaitForAHandlerBlockedOnTheLockAsync(accept.YellowAt + TimeSpan.FromSeconds(20));
 
             crashedAt = DateTimeOffset.UtcNow;
-            await _cluster.CrashAsync();
+            await _cluster.StopImmediatelyAsync();
             await Task.Delay(Outage);
             (DateTimeOffset.UtcNow > accept.Deadline).ShouldBeTrue("the deadline fell due while the database was down");
             await _cluster.StartAgainAsync();
