@@ -30,6 +30,11 @@ public sealed class OpenApiTests(EscalationApp app) : IClassFixture<EscalationAp
             HeaderParameters(post).ShouldBe(["Idempotency-Key", "If-Match"], ignoreOrder: true, customMessage: command);
         }
         HeaderParameters(intake).ShouldBe(["Idempotency-Key"]);
+        var reportIn = paths.GetProperty("/api/tickets/{id}/whistles/{whistleId}/report-in").GetProperty("post");
+        reportIn.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()
+            .ShouldEndWith("ReportInRequest");
+        reportIn.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path")
+            .Select(p => p.GetProperty("name").GetString()).ShouldBe(["id", "whistleId"], ignoreOrder: true);
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/urge").GetProperty("post"), "200").ShouldEndWith("CommandAccepted");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}/whistles").GetProperty("post"), "200").ShouldEndWith("WhistleBlownResponse");
         ResponseSchema(paths.GetProperty("/api/tickets/{id}").GetProperty("get"), "200").ShouldEndWith("TicketDetails");

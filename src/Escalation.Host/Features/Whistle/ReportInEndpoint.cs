@@ -13,8 +13,8 @@ public static class ReportInEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/report-in")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, Guid whistleId, ReportInRequest? request, ApiCommands api) =>
-        api.RunAsync(id, Plan(id, whistleId, request), request);
+    public static Task<IResult> Post([AsParameters] WhistleAnswer<ReportInRequest> answer, ApiCommands api) =>
+        api.RunAsync(answer.Id, Plan(answer.Id, answer.WhistleId, answer.Body), answer.Body);
 
     public static TicketCommandPlan Plan(Guid id, Guid whistleId, ReportInRequest? request)
     {

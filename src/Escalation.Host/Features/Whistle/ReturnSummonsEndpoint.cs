@@ -12,8 +12,8 @@ public static class ReturnSummonsEndpoint
 {
     [WolverinePost("/api/tickets/{id}/whistles/{whistleId}/return")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, Guid whistleId, ReasonRequest? request, ApiCommands api) =>
-        api.RunAsync(id, Plan(id, whistleId, request), request);
+    public static Task<IResult> Post([AsParameters] WhistleAnswer<ReasonRequest> answer, ApiCommands api) =>
+        api.RunAsync(answer.Id, Plan(answer.Id, answer.WhistleId, answer.Body), answer.Body);
 
     public static TicketCommandPlan Plan(Guid id, Guid whistleId, ReasonRequest? request)
     {
