@@ -132,8 +132,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
 
     /// <summary>
     /// A slow machine may still be working through the timers due: the audit waits until none due before
-    /// <paramref name="dueBefore"/> is scheduled or queued any more (or three minutes pass), so that it counts lost
-    /// timers, not late ones (lateness is a figure, below).
+    /// <paramref name="dueBefore"/> is scheduled, and nothing is queued (a timer the watchdog sent has no execution time),
+    /// any more (or three minutes pass), so that it counts lost timers, not late ones (lateness is a figure, below).
     /// </summary>
     private async Task WaitForTimersDueAsync(DateTimeOffset dueBefore)
     {
@@ -143,7 +143,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         while (DateTimeOffset.UtcNow < giveUp)
         {
             await using var pending = new NpgsqlCommand(
-                "select count(*) from escalation.wolverine_incoming_envelopes where status in ('Scheduled', 'Incoming') and execution_time <= @due", connection);
+                "select count(*) from escalation.wolverine_incoming_envelopes " +
+                "where status = 'Incoming' or (status = 'Scheduled' and execution_time <= @due)", connection);
             pending.Parameters.AddWithValue("due", dueBefore);
             var count = (long)(await pending.ExecuteScalarAsync())!;
             if (count == 0)
