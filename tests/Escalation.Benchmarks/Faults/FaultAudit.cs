@@ -51,6 +51,9 @@ public sealed class FaultAudit
     public int TimersDue { get; private set; }
     public int TimersFiredOfDue { get; private set; }
     public int TimersAmbiguous { get; private set; }
+
+    /// <summary>Yellow timers that fired after their limit's red light and so lit nothing: counted as fired.</summary>
+    public int YellowsOvertakenByRed { get; private set; }
     public int DuplicateLights { get; private set; }
     public long DeadLetters { get; private set; }
     public long Events { get; private set; }
@@ -216,6 +219,13 @@ public sealed class FaultAudit
                 TimersDue++;
                 if (lit > 0)
                     TimersFiredOfDue++;
+                else if (light == "Yellow" && limit.Lights.Any(l => l.Light == "Red"))
+                {
+                    // The yellow's timer came late (retried through an outage, or fired by the watchdog) and found the
+                    // red already lit: a light never goes back from red to yellow, so it rightly lit nothing.
+                    YellowsOvertakenByRed++;
+                    TimersFiredOfDue++;
+                }
                 else
                     Failures.Add($"ticket {limit.Ticket}: the {light} timer of its {limit.Clock} limit ({limit.Holder}), due {due:O}, never fired");
             }

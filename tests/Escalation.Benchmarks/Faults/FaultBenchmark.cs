@@ -357,7 +357,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine("| --- | --- |");
         Console.WriteLine($"| tickets acknowledged (201) / found once in the store | {audit.TicketsAcknowledged:N0} / {audit.TicketsFound:N0} (and {audit.TicketsOpenedUnacknowledged:N0} opened whose answer was lost, each once) |");
         Console.WriteLine($"| commands acknowledged (200) / found once | {audit.CommandsAcknowledged:N0} / {audit.CommandsFound:N0} |");
-        Console.WriteLine($"| timers due by the audit / fired once | {audit.TimersDue:N0} / {audit.TimersFiredOfDue:N0} (duplicate lights: {audit.DuplicateLights}; {audit.TimersAmbiguous:N0} raced a user's command and are not counted) |");
+        Console.WriteLine($"| timers due by the audit / fired once | {audit.TimersDue:N0} / {audit.TimersFiredOfDue:N0} (duplicate lights: {audit.DuplicateLights}; {audit.TimersAmbiguous:N0} raced a user's command and are not counted; {audit.YellowsOvertakenByRed:N0} yellows came after their red and lit nothing) |");
         Console.WriteLine($"| dead letters | {audit.DeadLetters} |");
         Console.WriteLine($"| events in the store | {audit.Events:N0} |");
         Console.WriteLine($"| red lateness away from faults | {Describe(quiet)} |");
