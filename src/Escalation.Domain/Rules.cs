@@ -5,9 +5,6 @@ namespace Escalation.Domain;
 /// <summary>The checks most commands share: the ticket's state, and who may act on it.</summary>
 internal static class Rules
 {
-    /// <summary>The states in which a ticket is still open: not closed, withdrawn or merged.</summary>
-    public static TicketStatus[] OpenStates => Ticket.OpenStates;
-
     /// <summary>
     /// A command's first check. A merged duplicate follows its master, so every command on it is refused
     /// as merged; otherwise the ticket must be in one of the command's states.

@@ -18,14 +18,14 @@ public sealed record MergeTicket(Guid TicketId, Actor By, Guid MasterTicketId) :
 
     /// <summary>The duplicate's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
     public static Decision? Refuses(Ticket state, Actor by, DecisionContext context) =>
-        state.RefuseUnlessIn("merge", Rules.OpenStates)
+        state.RefuseUnlessIn("merge", Ticket.OpenStates)
         ?? (by.HoldsOrIsAbove(state, context.Reference) ? null : Rules.NotHolderOrAbove(by, state, "merge"));
 }
 
 /// <summary>The master of a merge takes a duplicate in (the other half of <see cref="MergeTicket"/>), while it is open.</summary>
 public sealed record AttachDuplicate(Guid TicketId, Actor By, Guid DuplicateTicketId) : ITicketCommand
 {
-    public Decision Decide(Ticket state, DecisionContext context) => Rules.OpenStates.Contains(state.Status)
+    public Decision Decide(Ticket state, DecisionContext context) => Ticket.OpenStates.Contains(state.Status)
         ? Decision.Accept(new DuplicateAttached(TicketId, By, context.Now, DuplicateTicketId))
         : Decision.Reject(RuleCodes.MasterNotOpen, $"The master ticket {TicketId} is no longer open.");
 }

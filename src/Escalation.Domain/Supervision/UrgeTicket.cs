@@ -16,7 +16,7 @@ public sealed record UrgeTicket(Guid TicketId, Actor By, string Note) : ITicketC
     public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)
     {
         var reference = context.Reference;
-        if (state.RefuseUnlessIn("urge", Rules.OpenStates) is { } refused)
+        if (state.RefuseUnlessIn("urge", Ticket.OpenStates) is { } refused)
             return refused;
         // The county supervises even the tickets it holds itself: its leaders urge their own offices.
         if (!by.IsAbove(state, reference) && by.UnitCode != reference.County.Code)
