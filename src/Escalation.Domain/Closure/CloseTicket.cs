@@ -7,7 +7,9 @@ namespace Escalation.Domain.Closure;
 public sealed record CloseTicket(Guid TicketId, Actor By, string? Note) : ITicketCommand
 {
     public Decision Decide(Ticket state, DecisionContext context) => Refuses(state, By, context) ?? Decision.Accept(new TicketClosed(
-        TicketId, By, context.Now, state.Rating is null ? ClosedBecause.RatingWindowExpired : ClosedBecause.Rated, Note));
+        TicketId, By, context.Now,
+        state.Rating is not null ? ClosedBecause.Rated : state.Unreachable ? ClosedBecause.Unreachable : ClosedBecause.RatingWindowExpired,
+        Note));
 
     /// <summary>The ticket's state, who acts and the rating window: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
     public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)
@@ -17,7 +19,7 @@ public sealed record CloseTicket(Guid TicketId, Actor By, string? Note) : ITicke
         if (!by.HoldsOrIsAbove(state, context.Reference) && by != Actor.System)
             return Rules.NotHolderOrAbove(by, state, "close");
         var windowEnds = state.ResolvedAt + context.Settings.RatingWindow;
-        if (state.Rating is null && context.Now < windowEnds)
+        if (state.Rating is null && !state.Unreachable && context.Now < windowEnds)
             return Decision.Reject(RuleCodes.RatingWindowOpen, $"The citizen has not rated the resolution and may still do so until {windowEnds:u}.");
         return null;
     }
