@@ -351,5 +351,34 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.CitizenDataAlreadyErased}"] = ("个人信息已删除。", "The personal data was erased already."),
         [$"rule.{RuleCodes.IdempotencyKeyReused}"] = ("该请求编号已用于另一请求，请刷新后重新填写。", "This request key was used for another request: reload the form and fill it in again."),
         [$"rule.{RuleCodes.CalendarMissing}"] = ("时限将进入尚未配置工作日历的年份，请管理员先添加该年日历。", "The time limit would run into a year with no business calendar: an administrator must add that year's calendar first."),
+
+        // The callback desk (回访).
+        ["Role.callback"] = ("回访员", "Callback operator"),
+        ["Clock.callback"] = ("回访时限", "To call back"),
+        ["Clock.rating-window"] = ("评价期（期满自动结案）", "Rating window (closes by itself)"),
+        ["ClosedBecause.unreachable"] = ("回访未接通", "Citizen unreachable"),
+        ["event.CallbackUnanswered"] = ("回访未接通", "Callback unanswered"),
+        ["event.CitizenUnreachable"] = ("多次回访未接通", "Citizen unreachable"),
+        [$"rule.{RuleCodes.CitizenUnreachable}"] = ("多次回访未接通，工单将不经评价结案。", "The citizen could not be reached; the ticket closes without a rating."),
+        ["act.callBack"] = ("记录未接通", "Record an unanswered call"),
+        ["field.solved"] = ("问题是否解决", "Was it solved?"),
+        ["solved.yes"] = ("已解决", "Solved"),
+        ["solved.no"] = ("未解决", "Not solved"),
+        ["ticket.rated"] = ("已回访评价", "Rated"),
+        ["ticket.callback"] = ("回访", "Callback"),
+        ["ticket.unanswered"] = ("第 {0} 次回访未接通", "Call {0} unanswered"),
+        ["ticket.unreachable"] = ("{0} 次回访未接通，不计入评价", "Unreachable after {0} calls; not counted as a rating"),
+
+        // The league table and the bulletin.
+        ["ranking.score"] = ("综合得分", "Score"),
+        ["ranking.sample"] = ("样本（评价/派单）", "Sample (ratings/dispatches)"),
+        ["ranking.sampleOf"] = ("{0}/{1}", "{0}/{1}"),
+        ["standing.Ranked"] = ("排名", "Ranked"),
+        ["standing.SmallSample"] = ("样本不足", "Small sample"),
+        ["standing.NoData"] = ("无数据", "No data"),
+        ["rate.satisfactionPerRating"] = ("满意率（按评价）", "Satisfaction per rating"),
+        ["rate.satisfactionPerClosedCase"] = ("满意率（按结案）", "Satisfaction per closed case"),
+        ["rate.confirmedResolution"] = ("群众认可解决率", "Citizen-confirmed resolution"),
+        ["board.missedThisPeriod"] = ("本月超时", "Missed this month"),
     };
 }
