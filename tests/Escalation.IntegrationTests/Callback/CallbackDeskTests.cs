@@ -156,5 +156,35 @@ public sealed class CallbackDeskTests(EscalationApp app) : IClassFixture<Escalat
         }
     }
 
+    [Fact]
+    public async Task the_ranking_is_the_same_in_json_csv_and_xlsx_and_names_each_rows_standing_and_sample()
+    {
+        var rated = await ResolvedGridWorkerTicketAsync();
+        await _secondOperator.DoAsync(rated, "rating", new { rating = "satisfied", solved = true });
+        await app.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(1));
+        var query = $"/api/rankings?unit=SC-T01&period={Today():yyyy-MM}&of=units";
+
+        var json = await _auditor.GetFromJsonAsync<JsonElement>(query, Api.Json);
+        var rows = json.GetProperty("rows").EnumerateArray()
+            .Select(r => (Key: r.GetProperty("key").GetString()!, Standing: r.GetProperty("standing").GetString()!, Rated: r.GetProperty("rated").GetInt32()))
+            .ToList();
+        var csv = (await _auditor.GetStringAsync(query + "&format=csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')).Select(f => (Key: f[1], Standing: f[3], Rated: int.Parse(f[12]))).ToList();
+        await using var xlsx = await _auditor.GetStreamAsync(query + "&format=xlsx");
+        using var book = new MemoryStream();
+        await xlsx.CopyToAsync(book);
+        var sheet = book.Query(useHeaderRow: true, sheetName: "ranking").Cast<IDictionary<string, object>>()
+            .Select(r => (Key: (string)r["key"], Standing: (string)r["standing"], Rated: Convert.ToInt32(r["rated"]))).ToList();
+
+        csv.ShouldBe(rows);
+        sheet.ShouldBe(rows);
+        // At most this class's three ratings in the village this month: fewer than the five a rank needs.
+        var village = rows.Single(r => r.Key == "SC-T01-V01");
+        (village.Standing, village.Rated is >= 1 and < 5).ShouldBe(("small-sample", true));
+        (await _auditor.GetAsync("/api/rankings?period=2026-13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await _auditor.GetAsync("/api/rankings?of=villages")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await _callback.GetAsync("/api/rankings")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     private DateOnly Today() => Escalation.Projections.Statistics.StatisticFacts.Day(app.Clock.GetUtcNow());
 }
