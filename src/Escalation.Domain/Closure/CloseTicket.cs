@@ -6,10 +6,12 @@ namespace Escalation.Domain.Closure;
 /// </summary>
 public sealed record CloseTicket(Guid TicketId, Actor By, string? Note) : ITicketCommand
 {
-    public Decision Decide(Ticket state, DecisionContext context) => Refuses(state, By, context) ?? Decision.Accept(new TicketClosed(
-        TicketId, By, context.Now,
-        state.Rating is not null ? ClosedBecause.Rated : state.Unreachable ? ClosedBecause.Unreachable : ClosedBecause.RatingWindowExpired,
-        Note));
+    public Decision Decide(Ticket state, DecisionContext context) =>
+        Refuses(state, By, context) ?? Decision.Accept(new TicketClosed(TicketId, By, context.Now, Because(state), Note));
+
+    /// <summary>Why a resolved ticket closes: rated, its citizen unreachable, or its rating window over.</summary>
+    public static ClosedBecause Because(Ticket state) =>
+        state.Rating is not null ? ClosedBecause.Rated : state.Unreachable ? ClosedBecause.Unreachable : ClosedBecause.RatingWindowExpired;
 
     /// <summary>The ticket's state, who acts and the rating window: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
     public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)

@@ -24,9 +24,12 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
     {
         if (state.FindLimit(Clock, Holder, Deadline, WhistleId) is not { } clock || !state.Runs(clock) || clock.Lit >= Light)
             return Decision.Accept();
-        // The end of the rating window closes the ticket by itself; it is no warning and no missed deadline.
+        // The end of the rating window closes the ticket by itself; it is no warning and no missed deadline. The window's
+        // limit, set when it started, is its end: a later change of the county's setting does not move it.
         if (Clock == Clock.RatingWindow)
-            return Light == Light.Red ? new CloseTicket(TicketId, By, state.Unreachable ? CitizenUnreachable : WindowEnded).Decide(state, context) : Decision.Accept();
+            return Light == Light.Red
+                ? Decision.Accept(new TicketClosed(TicketId, By, context.Now, CloseTicket.Because(state), state.Unreachable ? CitizenUnreachable : WindowEnded))
+                : Decision.Accept();
 
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
         if (Light == Light.Yellow)
