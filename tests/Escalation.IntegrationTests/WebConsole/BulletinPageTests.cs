@@ -16,6 +16,8 @@ namespace Escalation.IntegrationTests.WebConsole;
 /// form is gone; the township's bulletin renders with its rates, ranking and hotspots, and its workbook holds the same figures.
 /// </summary>
 [Trait("Category", "Browser")]
+// One Chromium story at a time: two at once on two shared cores time out.
+[Collection("Chromium")]
 public sealed class BulletinPageTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     private readonly EscalationApp _app = fixture.App;
