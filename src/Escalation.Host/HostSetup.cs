@@ -166,7 +166,12 @@ public static class HostSetup
         durability.ScheduledJobPollingTime = pollingInterval;
         durability.ScheduledJobFirstExecution = pollingInterval;
         durability.RecoveryBatchSize = configuration.GetValue("Escalation:Timers:BatchSize", 2000);
-        opts.LocalQueueFor<TimeLimitDue>().MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
+        opts.BatchMessagesOf<TimeLimitDue>(batching =>
+            {
+                batching.BatchSize = configuration.GetValue("Escalation:Timers:HandlerBatchSize", 100);
+                batching.TriggerTime = configuration.GetValue("Escalation:Timers:HandlerBatchWait", TimeSpan.FromMilliseconds(50));
+            })
+            .MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
     }
 
     private static void AddAuth(WebApplicationBuilder builder)
