@@ -15,4 +15,7 @@ public sealed record CountySettings
 
     /// <summary>How long the citizen may rate a resolution before the ticket may be closed without a rating.</summary>
     public TimeSpan RatingWindow { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>How many unanswered callback attempts make the citizen unreachable: the ticket then closes without a rating.</summary>
+    public int CallbackAttempts { get; init; } = 3;
 }

@@ -17,6 +17,9 @@ public enum TicketAction
 {
     Report, Triage, Accept, Escalate, Transfer, BlowWhistle, ReportIn, Return, NoteProgress,
     Resolve, Rate, Reopen, Urge, Merge, Withdraw, Close, EraseCitizenData,
+
+    /// <summary>Record an unanswered callback attempt (the callback desk).</summary>
+    CallBack,
 }
 
 /// <summary>
@@ -28,7 +31,7 @@ public static class Permissions
 {
     private static readonly Dictionary<Role, HashSet<TicketAction>> Allowed = new()
     {
-        [Role.Operator] = [TicketAction.Report, TicketAction.Rate, TicketAction.Withdraw],
+        [Role.Operator] = [TicketAction.Report, TicketAction.Rate, TicketAction.Withdraw, TicketAction.CallBack],
         [Role.Dispatcher] =
         [
             TicketAction.Report, TicketAction.Triage, TicketAction.Accept, TicketAction.Escalate, TicketAction.Transfer,
@@ -41,6 +44,7 @@ public static class Permissions
         ],
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
+        [Role.Callback] = [TicketAction.Rate, TicketAction.CallBack],
     };
 
     public static bool MayDo(Role role, TicketAction action) => Allowed[role].Contains(action);
@@ -70,6 +74,7 @@ public static class Permissions
             TicketAction.Withdraw => WithdrawTicket.Refuses(ticket),
             TicketAction.Close => CloseTicket.Refuses(ticket, by, context),
             TicketAction.EraseCitizenData => EraseCitizenData.Refuses(ticket),
+            TicketAction.CallBack => RecordCallbackAttempt.Refuses(ticket),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;
 

@@ -56,4 +56,7 @@ public static class RuleCodes
 
     // Time limits.
     public const string CalendarMissing = "calendar-missing";
+
+    // The callback desk.
+    public const string CitizenUnreachable = "citizen-unreachable";
 }

@@ -61,6 +61,12 @@ public sealed record Ticket
     /// <summary>The time limits running on the ticket, each with the light it has reached.</summary>
     public IReadOnlyList<RunningClock> Clocks { get; init; } = [];
 
+    /// <summary>The callback desk's unanswered calls since the latest resolution.</summary>
+    public int CallbackAttempts { get; init; }
+
+    /// <summary>The citizen could not be reached about the latest resolution: it closes without a rating.</summary>
+    public bool Unreachable { get; init; }
+
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
 
@@ -79,6 +85,8 @@ public sealed record Ticket
     {
         Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == Holder,
         Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder,
+        Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
+        Clock.RatingWindow => Status == TicketStatus.Resolved,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -122,6 +130,8 @@ public sealed record Ticket
         CitizenDataErased x => On(x),
         TimeLimitStarted x => On(x),
         WarningLightLit x => On(x),
+        CallbackUnanswered x => this with { CallbackAttempts = x.Attempt },
+        CitizenUnreachable => this with { Unreachable = true },
         _ => this,
     };
 
@@ -184,6 +194,8 @@ public sealed record Ticket
         Status = TicketStatus.Resolved,
         ResolvedAt = e.At,
         Rating = null,
+        CallbackAttempts = 0,
+        Unreachable = false,
         OpenWhistles = [],
     };
 

@@ -50,6 +50,7 @@ public static class HostSetup
         builder.Services.AddSingleton(reference);
         builder.Services.AddHostedService<CalendarCoverageCheck>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Rankings").Get<Features.Statistics.RankingSettings>() ?? new Features.Statistics.RankingSettings());
         builder.Services.AddSingleton<DecisionContexts>();
         builder.Services.AddSingleton<CommandPipeline>();
         builder.Services.AddHttpContextAccessor();

@@ -17,6 +17,7 @@ public class PermissionRules
         RuleCodes.NotHolderOrSummoned, RuleCodes.TopTierReached, RuleCodes.OnlyCountyTransfers, RuleCodes.NoDispatcherToReturnTo,
         RuleCodes.WhistleOnlyByTownshipOrCounty, RuleCodes.UnknownWhistle, RuleCodes.DepartmentNotSummoned, RuleCodes.SummonsAlreadyAnswered,
         RuleCodes.AlreadyRated, RuleCodes.RatingWindowOpen, RuleCodes.CitizenDataAlreadyErased,
+        RuleCodes.CitizenUnreachable,
     ];
 
     /// <summary>Each action with a command carrying valid input, by actors who may or may not act.</summary>
@@ -42,6 +43,7 @@ public class PermissionRules
             yield return (TicketAction.Merge, new MergeTicket(TicketId, by, MasterId), null);
             yield return (TicketAction.Withdraw, new WithdrawTicket(TicketId, by, "Settled."), null);
             yield return (TicketAction.EraseCitizenData, new EraseCitizenData(TicketId, by), null);
+            yield return (TicketAction.CallBack, new RecordCallbackAttempt(TicketId, by, null), null);
         }
     }
 

@@ -23,6 +23,7 @@ public class StateTable
         ["reopen"] = new ReopenTicket(TicketId, DongpingDispatcher, "Again."),
         ["urge"] = new UrgeTicket(TicketId, CountyDispatcher, "Hurry."),
         ["withdraw"] = new WithdrawTicket(TicketId, Operator, "Settled."),
+        ["call back"] = new RecordCallbackAttempt(TicketId, Operator, null),
     };
 
     private static void ShouldBeInvalidIn(string command, TicketStatus status) =>
@@ -136,6 +137,14 @@ public class StateTable
     [InlineData(TicketStatus.Closed)]
     [InlineData(TicketStatus.Withdrawn)]
     public void withdrawing_needs_an_unresolved_ticket(TicketStatus status) => ShouldBeInvalidIn("withdraw", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Dispatched)]
+    [InlineData(TicketStatus.InHandling)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void a_callback_attempt_needs_a_resolved_ticket(TicketStatus status) => ShouldBeInvalidIn("call back", status);
 
     public static TheoryData<string> EveryCommand => [.. Commands.Keys];
 

@@ -228,7 +228,7 @@ public static class ReferenceDataParser
         {
             Role.Dispatcher when unit.Tier is null =>
                 $"a dispatcher sits at a village, community, township, street or the county, not at {NameOf(unit.Kind)} {unit.Code}",
-            Role.Operator or Role.Auditor or Role.Administrator when unit.Kind != UnitKind.County =>
+            Role.Operator or Role.Auditor or Role.Administrator or Role.Callback when unit.Kind != UnitKind.County =>
                 $"an {NameOf(user.Role)} belongs to the county, not to {unit.Code}",
             _ => null,
         };
@@ -260,7 +260,10 @@ public static class ReferenceDataParser
             resolve,
             Limits(entry.ResolveCap, defaults.ResolveCap, "timeLimits.resolveCap", "urgency", errors),
             Limits(entry.ReportIn, defaults.ReportIn, "timeLimits.reportIn", "urgency", errors),
-            entry.YellowShare ?? defaults.YellowShare);
+            entry.YellowShare ?? defaults.YellowShare)
+        {
+            Callback = Limits(entry.Callback, defaults.Callback, "timeLimits.callback", "time-limit class", errors),
+        };
     }
 
     /// <summary>The default limits with those written under <paramref name="path"/> in their place.</summary>

@@ -1,7 +1,16 @@
 namespace Escalation.Domain.Timers;
 
 /// <summary>The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in.</summary>
-public enum Clock { Accept, Resolve, ReportIn }
+public enum Clock
+{
+    Accept, Resolve, ReportIn,
+
+    /// <summary>The callback desk must call the citizen back (回访) by its limit after a resolution.</summary>
+    Callback,
+
+    /// <summary>The citizen may rate until it ends; then the ticket closes by itself (no lights: its end is not a missed deadline).</summary>
+    RatingWindow,
+}
 
 public enum Light { Yellow, Red }
 

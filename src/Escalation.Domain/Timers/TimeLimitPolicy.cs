@@ -60,6 +60,18 @@ public sealed record TimeLimitSettings(
         },
         YellowShare: 0.8);
 
+    /// <summary>
+    /// The limit to call the citizen back after a resolution (回访), by time-limit class: 1 working day (Beijing's callback
+    /// follows the unit's reply within a working day); 2 working days for complex matters, which need a site visit.
+    /// </summary>
+    public IReadOnlyDictionary<TimeLimitClass, TimeLimit> Callback { get; init; } = new Dictionary<TimeLimitClass, TimeLimit>
+    {
+        [TimeLimitClass.General] = TimeLimit.WorkingDays(1),
+        [TimeLimitClass.Larger] = TimeLimit.WorkingDays(1),
+        [TimeLimitClass.Complex] = TimeLimit.WorkingDays(2),
+        [TimeLimitClass.Enforcement] = TimeLimit.WorkingDays(1),
+    };
+
     private static TimeLimit ClockHours(double hours) => TimeLimit.Clock(TimeSpan.FromHours(hours));
 
     private static Dictionary<Tier, TimeLimit> Tiers(TimeLimit village, TimeLimit township, TimeLimit county, TimeLimit countyLeader) => new()
@@ -112,6 +124,10 @@ public sealed class TimeLimitPolicy
 
     public TimeLimit ReportInLimit(Urgency urgency) => Settings.ReportIn[urgency];
 
+    /// <summary>The limit to call back; a class the county's file leaves out takes the default.</summary>
+    public TimeLimit CallbackLimit(TimeLimitClass limitClass) =>
+        Settings.Callback.GetValueOrDefault(limitClass) ?? TimeLimitSettings.Default.Callback[limitClass];
+
     /// <summary>
     /// The deadline of <paramref name="clock"/> started at <paramref name="start"/>. Accept and report-in depend on the urgency
     /// only; resolve on the class and the tier, and for a capped urgency it is whichever of the class's limit and the cap
@@ -130,6 +146,8 @@ public sealed class TimeLimitPolicy
                 if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)
                     return capped;
                 return deadline;
+            case Clock.Callback:
+                return CallbackLimit(limitClass).Apply(start, Calendar, YellowShare);
             default:
                 throw new ArgumentOutOfRangeException(nameof(clock), clock, "Unknown clock.");
         }

@@ -1,6 +1,8 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
+using Escalation.Domain.Resolution;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
 
@@ -32,6 +34,13 @@ public static class Timekeeping
                 case WhistleBlown whistle:
                     started.AddRange(whistle.DepartmentCodes.Select(department => ReportIn(whistle, department, context)));
                     break;
+                case TicketResolved resolved:
+                    started.Add(Callback(ticket, by, context));
+                    started.Add(RatingWindow(ticket, by, context, resolved.At + context.Settings.RatingWindow));
+                    break;
+                case CitizenUnreachable:
+                    started.Add(RatingWindow(ticket, by, context, context.Now));
+                    break;
             }
         }
         return started;
@@ -44,6 +53,21 @@ public static class Timekeeping
         var deadline = context.Reference.TimeLimits.DeadlineFor(clock, limitClass, ticket.Urgency, tier, context.Now);
         return new TimeLimitStarted(ticket.Id, by, context.Now, clock, ticket.Holder, deadline.YellowAt, deadline.DueAt, null);
     }
+
+    /// <summary>The callback desk's limit after a resolution, by the matter's class; the desk is the county's, so the county holds it.</summary>
+    private static TimeLimitStarted Callback(Ticket ticket, Actor by, DecisionContext context)
+    {
+        var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
+        var deadline = context.Reference.TimeLimits.DeadlineFor(Clock.Callback, limitClass, ticket.Urgency, Tier.County, context.Now);
+        return new TimeLimitStarted(ticket.Id, by, context.Now, Clock.Callback, context.Reference.County.Code, deadline.YellowAt, deadline.DueAt, null);
+    }
+
+    /// <summary>
+    /// The rating window: when it ends the ticket closes by itself. It has no yellow light (its yellow is its end); an
+    /// unreachable citizen ends it at once.
+    /// </summary>
+    private static TimeLimitStarted RatingWindow(Ticket ticket, Actor by, DecisionContext context, DateTimeOffset ends) =>
+        new(ticket.Id, by, context.Now, Clock.RatingWindow, context.Reference.County.Code, ends, ends, null);
 
     /// <summary>The whistle names its own report-in deadline; the yellow light goes on at the policy's share of it.</summary>
     private static TimeLimitStarted ReportIn(WhistleBlown whistle, string department, DecisionContext context)

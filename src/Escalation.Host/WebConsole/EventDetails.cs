@@ -36,6 +36,8 @@ public static class EventDetails
         TimeLimitStarted x => t.Format("detail.deadline", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         ReportInMissed x => $"{t.Unit(x.DepartmentCode)} → {t.Unit(x.RaisedToUnitCode)}",
+        CallbackUnanswered x => $"{t.Format("ticket.unanswered", x.Attempt)}{Note(x.Note)}",
+        CitizenUnreachable x => t.Format("ticket.unreachable", x.Attempts),
         _ => "",
     };
 

@@ -37,6 +37,31 @@ public sealed class Counts
     /// <summary>Returns of the party's own dispatches and whistles (TicketReturned.CountedAgainst).</summary>
     public int ReturnsCountedAgainst { get; set; }
 
+    // The callback desk and closing on time (docs/callback.md).
+
+    /// <summary>Closed cases whose latest rating was satisfied or basically satisfied: satisfaction per closed case.</summary>
+    public int ClosedSatisfied { get; set; }
+
+    /// <summary>Closed by the system: the rating window ended, or the citizen was unreachable.</summary>
+    public int ClosedBySystem { get; set; }
+
+    public int ClosedUnreachable { get; set; }
+    public int CallbacksUnanswered { get; set; }
+
+    /// <summary>Citizens found unreachable at the callback: counted apart from the ratings.</summary>
+    public int Unreachable { get; set; }
+
+    /// <summary>Ratings in which the citizen was asked whether it was solved (解决), and of those, said it was.</summary>
+    public int SolvedAsked { get; set; }
+
+    public int ConfirmedSolved { get; set; }
+
+    /// <summary>Deadlines missed (red lights to accept, resolve, report in), counted for the holder that missed them, on the day.</summary>
+    public int MissedDeadlines { get; set; }
+
+    /// <summary>Callbacks not made within the callback limit.</summary>
+    public int CallbacksLate { get; set; }
+
     public void Add(Counts other)
     {
         Reported += other.Reported;
@@ -59,5 +84,14 @@ public sealed class Counts
         ReportInsMissed += other.ReportInsMissed;
         Returned += other.Returned;
         ReturnsCountedAgainst += other.ReturnsCountedAgainst;
+        ClosedSatisfied += other.ClosedSatisfied;
+        ClosedBySystem += other.ClosedBySystem;
+        ClosedUnreachable += other.ClosedUnreachable;
+        CallbacksUnanswered += other.CallbacksUnanswered;
+        Unreachable += other.Unreachable;
+        SolvedAsked += other.SolvedAsked;
+        ConfirmedSolved += other.ConfirmedSolved;
+        MissedDeadlines += other.MissedDeadlines;
+        CallbacksLate += other.CallbacksLate;
     }
 }

@@ -61,6 +61,9 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
     public Task<IActionResult> OnPostCloseAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("close"), CloseEndpoint.Plan(id, request));
 
+    public Task<IActionResult> OnPostCallBackAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("callBack"), CallbackAttemptEndpoint.Plan(id, request));
+
     /// <summary>
     /// Runs the command against the version the page showed. Done: back where the user was. Refused: the ticket as it
     /// is now, with the form as the user filled it and the reasons beside its fields.
