@@ -8,6 +8,7 @@ using Escalation.Host.Commands;
 using Escalation.Host.Features.Integrity;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.Notifications;
 using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
 using Escalation.Projections;
@@ -52,6 +53,7 @@ public static class HostSetup
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
         builder.Services.AddSingleton<DecisionContexts>();
         builder.Services.AddSingleton<CommandPipeline>();
+        builder.AddNotifications();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiCommands>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnreadableBody.Rewrite);
@@ -70,6 +72,7 @@ public static class HostSetup
                 opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>();
                 opts.Schema.For<IdempotencyRecord>();
+                opts.AddNotifications();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })
@@ -92,6 +95,7 @@ public static class HostSetup
             opts.Policies.UseDurableLocalQueues();
             ConfigureTimers(opts, builder.Configuration);
             opts.AddSafeguards(builder.Configuration);
+            opts.AddNotifications();
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(OpenApiSetup.DeclareCommandHeaders).AddDocumentTransformer((document, _, _) =>

@@ -3,6 +3,7 @@ using Escalation.Domain;
 using Escalation.Domain.Timers;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
+using Escalation.Host.Notifications;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -16,7 +17,7 @@ namespace Escalation.Host.Commands;
 /// ticket and whether the caller may see it, its version, the domain's turn; then appends its events, schedules its
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
-public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference)
+public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Notifier notifier)
 {
     /// <summary>
     /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
@@ -40,11 +41,13 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
             if (turn.IsRejected)
                 return new CommandResult.Refused(turn.Rejection!);
             var timers = new List<ScheduledCheck>();
-            if (await CarryOutAsync(session, stream, turn, context, timers, ct) is { } followUpRefused)
+            var taken = new List<TurnTaken>();
+            if (await CarryOutAsync(session, stream, turn, context, timers, taken, ct) is { } followUpRefused)
                 return new CommandResult.Refused(followUpRefused);
 
             var done = new CommandResult.Done(
                 ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created);
+            await notifier.EnqueueAsync(session, bus, taken, context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
@@ -59,9 +62,11 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                 return new CommandResult.Refused(turn.Rejection!);
             session.Events.StartStream<Ticket>(id, turn.Events);
             var timers = new List<ScheduledCheck>();
-            await FollowUpAsync(session, turn, context, timers, ct);
+            var taken = new List<TurnTaken> { new(null, 1, turn.Events) };
+            await FollowUpAsync(session, turn, context, timers, taken, ct);
             var opened = Ticket.Replay(turn.Events);
             var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+            await notifier.EnqueueAsync(session, bus, taken, context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
@@ -79,8 +84,10 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
         if (turn.IsRejected || turn.Events.Count == 0)
             return;
         var timers = new List<ScheduledCheck>();
-        await CarryOutAsync(session, stream, turn, context, timers, ct);
+        var taken = new List<TurnTaken>();
+        await CarryOutAsync(session, stream, turn, context, timers, taken, ct);
         await ScheduleAsync(bus, timers);
+        await notifier.EnqueueAsync(session, bus, taken, context.Now);
     }
 
     /// <summary>Whether the user may see a ticket: one that does not exist for them is no ticket at all.</summary>
@@ -111,15 +118,20 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
         : !fields.AreValid ? new CommandResult.InvalidFields(fields.Errors)
         : null;
 
-    /// <summary>Appends a turn's events and carries out its follow-ups; its timers and theirs are collected to be scheduled once all stand.</summary>
+    /// <summary>
+    /// Appends a turn's events and carries out its follow-ups; its timers and theirs are collected to be scheduled once
+    /// all stand, and the turns taken (each ticket's events, from its stream position) to be notified.
+    /// </summary>
     private static async Task<Rejection?> CarryOutAsync(
-        IDocumentSession session, IEventStream<Ticket> stream, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
+        IDocumentSession session, IEventStream<Ticket> stream, Turn turn, DecisionContext context, List<ScheduledCheck> timers, List<TurnTaken> taken, CancellationToken ct)
     {
+        taken.Add(new TurnTaken(stream.Aggregate, (stream.CurrentVersion ?? 0) + 1, turn.Events));
         stream.AppendMany(turn.Events);
-        return await FollowUpAsync(session, turn, context, timers, ct);
+        return await FollowUpAsync(session, turn, context, timers, taken, ct);
     }
 
-    private static async Task<Rejection?> FollowUpAsync(IDocumentSession session, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
+    private static async Task<Rejection?> FollowUpAsync(
+        IDocumentSession session, Turn turn, DecisionContext context, List<ScheduledCheck> timers, List<TurnTaken> taken, CancellationToken ct)
     {
         timers.AddRange(turn.Timers);
         foreach (var followUp in turn.FollowUps)
@@ -143,7 +155,7 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                             return next.Rejection;
                         continue;
                     }
-                    if (await CarryOutAsync(session, other, next, context, timers, ct) is { } refused)
+                    if (await CarryOutAsync(session, other, next, context, timers, taken, ct) is { } refused)
                         return refused;
                     break;
             }
