@@ -26,17 +26,19 @@ public sealed class NotificationContacts(IReadOnlyDictionary<string, Contact> by
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         if (!document.RootElement.TryGetProperty("contacts", out var contacts))
             return new NotificationContacts(new Dictionary<string, Contact>());
-        var byCode = contacts.Deserialize<Dictionary<string, Contact>>(Options)
-            ?? throw new StartupException($"{ReferenceDataLoader.Setting}: 'contacts' in '{path}' is null.");
-        foreach (var (code, contact) in byCode)
+        var byCode = new Dictionary<string, Contact>(StringComparer.Ordinal);
+        // Every entry but the "note" is a unit's or department's code.
+        foreach (var entry in contacts.EnumerateObject().Where(p => p.Name != "note"))
         {
             try
             {
+                var contact = entry.Value.Deserialize<Contact>(Options) ?? throw new FormatException("the contact is null.");
                 QuietHours.Parse(contact.QuietHours);
+                byCode[entry.Name] = contact;
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or JsonException)
             {
-                throw new StartupException($"{ReferenceDataLoader.Setting}: contact {code} in '{path}': {e.Message}");
+                throw new StartupException($"{ReferenceDataLoader.Setting}: contact {entry.Name} in '{path}': {e.Message}");
             }
         }
         return new NotificationContacts(byCode);

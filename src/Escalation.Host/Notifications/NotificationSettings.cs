@@ -70,10 +70,10 @@ public sealed record QuietHours(TimeOnly From, TimeOnly To)
 {
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
 
-    /// <summary><c>22:00-08:30</c>; an empty text means never quiet.</summary>
+    /// <summary><c>22:00-08:30</c>; <c>none</c> (or nothing) means never quiet.</summary>
     public static QuietHours? Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Trim() == "none")
             return null;
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
         if (parts.Length != 2
