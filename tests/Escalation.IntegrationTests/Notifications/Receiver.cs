@@ -31,7 +31,14 @@ public sealed class Receiver : IAsyncDisposable
 
     public int Port { get; }
     public Uri Url(string path) => new($"http://127.0.0.1:{Port}{path}");
+    /// <summary>The requests answered 200: each delivered.</summary>
     public ConcurrentQueue<Received> All { get; } = new();
+
+    /// <summary>The requests held unanswered while <see cref="Hold"/> is set (their sender is caught mid-send).</summary>
+    public ConcurrentQueue<Received> Held { get; } = new();
+
+    /// <summary>While set, every request is held open until it completes (or the sender goes away).</summary>
+    public TaskCompletionSource? Hold { get; set; }
 
     public static async Task<Receiver> StartAsync(string secret)
     {
@@ -54,9 +61,15 @@ public sealed class Receiver : IAsyncDisposable
             var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_secret), body));
             var signature = http.Request.Headers["X-Escalation-Signature"].ToString();
             var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(expected));
-            All.Enqueue(new Received(
+            var received = new Received(
                 http.Request.Path, http.Request.Headers["X-Escalation-Notification-Id"].ToString(), valid,
-                JsonDocument.Parse(body).RootElement.Clone(), http.Request.Headers.Authorization.ToString()));
+                JsonDocument.Parse(body).RootElement.Clone(), http.Request.Headers.Authorization.ToString());
+            if (Hold is { } hold)
+            {
+                Held.Enqueue(received);
+                await hold.Task.WaitAsync(http.RequestAborted);
+            }
+            All.Enqueue(received);
             return Results.Ok();
         });
         await app.StartAsync();
