@@ -179,6 +179,20 @@ public sealed class NotificationRules
             n => n.Text.ShouldBe($"Ticket {id} was dispatched to Xinfa Village: accept it by 11-24 11:00."));
     }
 
+    [Fact]
+    public void every_kind_status_and_channel_the_console_shows_has_both_texts()
+    {
+        string[] keys =
+        [
+            .. Enum.GetValues<NotificationKind>().Select(k => Escalation.Host.WebConsole.Texts.Key(k)),
+            .. Enum.GetValues<NotificationStatus>().Select(s => Escalation.Host.WebConsole.Texts.Key(s)),
+            .. new[] { Channels.Console, Channels.Email, Channels.Sms, Channels.Webhook }.Select(c => $"channel.{c}"),
+        ];
+
+        keys.Where(key => !Escalation.Host.WebConsole.Texts.Table.ContainsKey(key)).ShouldBeEmpty();
+        NotificationTexts.Kinds.Order().ToArray().ShouldBe(Enum.GetValues<NotificationKind>(), "every kind has its mail and text message words");
+    }
+
     private IEnumerable<Notification> Plan(TurnTaken turn, NotificationSettings settings) =>
         new Notifier(settings, Contacts, Reference).Plan([turn]);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Escalation.Domain.Timers;
 using Escalation.Host.Notifications;
 using Escalation.IntegrationTests.Infrastructure;
+using Escalation.IntegrationTests.WebConsole;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Wolverine;
@@ -144,6 +145,30 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         sent.Status.ShouldBe(NotificationStatus.Sent);
         sent.SentAt.ShouldBe(yellow.NotBefore);
         fixture.Receiver.All.Count(r => IsFor(r, id, "yellow-light")).ShouldBe(1, "a second delivery finds it sent");
+    }
+
+    [Fact]
+    public async Task the_consoles_bell_shows_the_unread_count_lists_them_and_marks_one_read()
+    {
+        var id = await OnTheTownshipsDeskAsync();
+        await _app.ClientFor("disp-SC-T01").DoAsync(id, "whistles", new { departmentCodes = new[] { "D-EM" }, reason = "小作坊安全隐患" });
+        var console = await ConsoleClient.SignedInAsync(_app, "dept-D-EM");
+        var unread = (await BellAsync(_app.ClientFor("dept-D-EM"))).Unread;
+
+        var inbox = await (await console.GetAsync("/inbox")).Content.ReadAsStringAsync();
+        inbox.ShouldContain($"data-testid=\"unread\">{unread}</span>");
+        var page = await (await console.GetAsync("/notifications")).Content.ReadAsStringAsync();
+        page.ShouldContain($"/tickets/{id}");
+        page.ShouldContain("吹哨报到");
+        var entry = (await BellAsync(_app.ClientFor("dept-D-EM"))).Items.First(i => i.TicketId == id);
+
+        var read = await console.PostFormAsync("/notifications", $"/notifications?handler=Read&id={Uri.EscapeDataString(entry.Id)}", []);
+        read.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await BellAsync(_app.ClientFor("dept-D-EM"))).Unread.ShouldBe(unread - 1);
+        var ticket = await (await console.GetAsync($"/tickets/{id}")).Content.ReadAsStringAsync();
+        ticket.ShouldContain("data-testid=\"ticket-notifications\"");
+        ticket.ShouldContain("已读");
     }
 
     /// <summary>A ticket the township holds in handling: dispatched to the village, escalated, accepted.</summary>
