@@ -16,6 +16,15 @@ public static class DeliverNotificationHandler
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("escalation.notifications.failed", description: "Notifications that failed for good, by channel.");
     private static readonly Counter<long> Retried = Meter.CreateCounter<long>("escalation.notifications.retried", description: "Failed attempts to be tried again, by channel.");
 
+    /// <summary>The warning lights due to the same address, still queued, oldest first: one digest mail.</summary>
+    private static async Task<IReadOnlyList<Notification>> DigestAsync(IQuerySession session, Notification notification, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = await session.Query<Notification>()
+            .Where(n => n.Digest && n.Address == notification.Address && n.Status == NotificationStatus.Queued && n.NotBefore <= now)
+            .ToListAsync(ct);
+        return [.. due.Append(notification).DistinctBy(n => n.Id).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id, StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// Only a queued notification is sent: a second delivery of the same message (a crash after the commit, a replay)
     /// finds it sent and does nothing. One delivered before its time (the end of quiet hours) waits again.
@@ -38,6 +47,21 @@ public static class DeliverNotificationHandler
         var attempts = notification.Attempts + 1;
         try
         {
+            if (notification.Digest)
+            {
+                var batch = await DigestAsync(session, notification, now, ct);
+                // The batch's first notification sends it; any other waits a moment and finds itself sent (or leads the next batch).
+                if (batch[0].Id != notification.Id)
+                {
+                    await bus.ScheduleAsync(message, now + settings.DigestWindow);
+                    return;
+                }
+                await senders.MailAsync(batch, ct);
+                foreach (var each in batch)
+                    session.Store(each with { Status = NotificationStatus.Sent, Attempts = each.Attempts + 1, SentAt = now, LastError = null, SentWith = notification.Id });
+                Sent.Add(batch.Count, channel);
+                return;
+            }
             await senders.SendAsync(session, notification, ct);
             session.Store(notification with { Status = NotificationStatus.Sent, Attempts = attempts, SentAt = now, LastError = null });
             Sent.Add(1, channel);
@@ -53,6 +77,7 @@ public static class DeliverNotificationHandler
                 return;
             }
             var next = now + delays[attempts - 1];
+            // A failed digest is retried by its first notification; the others stay queued and go with it.
             session.Store(notification with { Attempts = attempts, LastError = error, NotBefore = next });
             await bus.ScheduleAsync(message, next);
             Retried.Add(1, channel);

@@ -43,6 +43,12 @@ public sealed record Notification
     /// <summary>Not before this time: the end of the recipient's quiet hours, or when it was made.</summary>
     public DateTimeOffset NotBefore { get; init; }
 
+    /// <summary>Whether it goes in a digest with the other lights to the same address that are due (e-mail only).</summary>
+    public bool Digest { get; init; }
+
+    /// <summary>The notification whose digest mail carried this one, when it went in a digest.</summary>
+    public string? SentWith { get; init; }
+
     public NotificationStatus Status { get; init; }
     public int Attempts { get; init; }
     public DateTimeOffset? SentAt { get; init; }

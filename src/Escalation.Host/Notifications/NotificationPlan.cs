@@ -39,6 +39,11 @@ public static class NotificationPlan
     public static DateTimeOffset NotBefore(Notice notice, NotificationSettings settings, QuietHours? quiet) =>
         quiet is null || notice.Urgency != Urgency.Normal || settings.ImmediateKinds.Contains(notice.Kind) ? notice.At : quiet.NextAllowed(notice.At);
 
+    /// <summary>The warning lights of a normal ticket gather into a digest mail.</summary>
+    public static bool Digests(Notice notice, string channel, NotificationSettings settings) =>
+        channel == Channels.Email && settings.DigestWindow > TimeSpan.Zero && notice.Urgency == Urgency.Normal
+        && notice.Kind is NotificationKind.YellowLight or NotificationKind.RedLight or NotificationKind.RedLightAbove;
+
     private static QuietHours? DefaultQuiet(NotificationSettings settings) => QuietHours.Parse(settings.QuietHours);
 
     private static Notification Make(
@@ -46,6 +51,8 @@ public static class NotificationPlan
     {
         var template = channel == Channels.Sms && settings.Sms?.Templates?.TryGetValue(notice.Kind.ToString(), out var own) == true ? own : null;
         var text = NotificationTexts.Body(notice, english, reference, template);
+        var digest = Digests(notice, channel, settings);
+        var notBefore = NotBefore(notice, settings, quiet);
         return new Notification
         {
             Id = Notification.KeyOf(notice.TicketId, notice.CauseVersion, notice.Recipient, channel),
@@ -62,7 +69,8 @@ public static class NotificationPlan
             Urgency = notice.Urgency,
             Deadline = notice.Deadline,
             CreatedAt = notice.At,
-            NotBefore = NotBefore(notice, settings, quiet),
+            NotBefore = digest && notBefore < notice.At + settings.DigestWindow ? notice.At + settings.DigestWindow : notBefore,
+            Digest = digest,
             // The console's entry is delivered as it is stored: it is in the bell from the commit on.
             Status = channel == Channels.Console ? NotificationStatus.Sent : NotificationStatus.Queued,
             SentAt = channel == Channels.Console ? notice.At : null,

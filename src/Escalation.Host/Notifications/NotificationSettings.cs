@@ -26,6 +26,12 @@ public sealed class NotificationSettings
     /// <summary>When units are not disturbed for a normal ticket, China time, e.g. <c>22:00-08:30</c>; a unit's contact may have its own.</summary>
     public string QuietHours { get; init; } = "22:00-08:30";
 
+    /// <summary>
+    /// How long a warning light's e-mail waits for others to the same address, to go as one digest (one mail for a
+    /// burst of 40 lights); <c>00:00:00</c> sends each alone. Lights of urgent and emergency tickets never wait.
+    /// </summary>
+    public TimeSpan DigestWindow { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The waits between attempts to send; after the last, the notification has failed (the dead letters).</summary>
     public TimeSpan[]? Retry { get; init; }
 

@@ -42,6 +42,10 @@ public static class NotificationTexts
 
     public static string Subject(NotificationKind kind, bool english) => english ? Subjects[kind].En : Subjects[kind].Zh;
 
+    /// <summary>The subject of a digest of <paramref name="count"/> warning lights.</summary>
+    public static string DigestSubject(int count, bool english) =>
+        english ? $"Warning lights: {count}" : $"预警汇总：{count}条";
+
     public static string Body(Notice notice, bool english, ReferenceData reference, string? template = null) =>
         Fill(template ?? (english ? Bodies[notice.Kind].En : Bodies[notice.Kind].Zh), notice, english, reference);
 

@@ -28,7 +28,7 @@ public sealed class NotificationSenders(NotificationSettings settings, IHttpClie
 
     public Task SendAsync(IQuerySession session, Notification notification, CancellationToken ct) => Channels.Family(notification.Channel) switch
     {
-        Channels.Email => MailAsync(notification, ct),
+        Channels.Email => MailAsync([notification], ct),
         Channels.Webhook => WebhookAsync(notification, ct),
         Channels.Sms => TextAsync(session, notification, ct),
         _ => throw new UndeliverableException($"There is no channel {notification.Channel}."),
@@ -44,18 +44,20 @@ public sealed class NotificationSenders(NotificationSettings settings, IHttpClie
     public static string Signature(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    private async Task MailAsync(Notification n, CancellationToken ct)
+    /// <summary>One mail for one notification, or a digest of several to the same address (its first notification names it).</summary>
+    public async Task MailAsync(IReadOnlyList<Notification> batch, CancellationToken ct)
     {
         var smtp = settings.Smtp ?? throw new UndeliverableException("E-mail is not set up (Escalation:Notifications:Smtp).");
+        var n = batch[0];
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(MailboxAddress.Parse(n.Address ?? throw new UndeliverableException("The recipient has no e-mail address.")));
-        message.Subject = n.Subject;
+        message.Subject = batch.Count == 1 ? n.Subject : NotificationTexts.DigestSubject(batch.Count, n.Language == "en");
         // The same notification always has the same Message-Id: a mail sent again after a crash is recognisably the same.
         message.MessageId = $"{n.Id.Replace(':', '.')}@escalation";
         message.Headers.Add(IdHeader, n.Id);
         var body = new TextPart("plain");
-        body.SetText(Encoding.UTF8, n.Text);
+        body.SetText(Encoding.UTF8, string.Join("\n", batch.Select(b => b.Text)));
         message.Body = body;
 
         using var client = new SmtpClient();

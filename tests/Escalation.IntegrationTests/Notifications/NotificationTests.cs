@@ -120,9 +120,7 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
     [Fact]
     public async Task a_yellow_light_at_night_waits_for_the_end_of_quiet_hours_at_0830()
     {
-        var night = new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.FromHours(8));
-        if (_app.Clock.GetUtcNow() < night)
-            _app.Clock.SetUtcNow(night);
+        var night = MoveToNext(new TimeOnly(1, 0));
         var id = await _app.ClientFor("op-01").ReportAsync();
         await _app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
         var accept = (await _app.ClocksAsync(id)).Single();
@@ -130,7 +128,7 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
 
         var yellow = (await NotificationsAsync(id)).Single(n => n.Kind == NotificationKind.YellowLight && n.Channel == "webhook:ops");
         yellow.Status.ShouldBe(NotificationStatus.Queued);
-        yellow.NotBefore.ShouldBe(new DateTimeOffset(2026, 11, 25, 8, 30, 0, TimeSpan.FromHours(8)));
+        yellow.NotBefore.ShouldBe(new DateTimeOffset(night.Date.AddHours(8.5), night.Offset));
 
         _app.Clock.SetUtcNow(accept.YellowAt.AddMinutes(5));
         await DeliverAsync(yellow.Id);
@@ -169,6 +167,44 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         var ticket = await (await console.GetAsync($"/tickets/{id}")).Content.ReadAsStringAsync();
         ticket.ShouldContain("data-testid=\"ticket-notifications\"");
         ticket.ShouldContain("已读");
+    }
+
+    [Fact]
+    public async Task forty_yellow_lights_for_one_unit_go_in_one_digest_mail()
+    {
+        MoveToNext(new TimeOnly(10, 0));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+            ids.Add(await OnTheTownshipsDeskAsync());
+        foreach (var id in ids)
+            await _app.DeliverAsync((await _app.ClocksAsync(id)).Last(c => c.Clock == Clock.Resolve && c.Holder == "SC-T01"), Light.Yellow);
+        var lights = new List<Notification>();
+        foreach (var id in ids)
+            lights.Add((await NotificationsAsync(id)).Single(n => n.Kind == NotificationKind.YellowLight && n.Channel == Channels.Email));
+        lights.ShouldAllBe(n => n.Digest && n.Status == NotificationStatus.Queued && n.Address == "sc-t01@sample-county.example");
+
+        _app.Clock.SetUtcNow(lights.Max(n => n.NotBefore));
+        foreach (var light in lights.AsEnumerable().Reverse())
+            await DeliverAsync(light.Id);
+
+        var mail = fixture.Smtp.Messages().Where(m => ids.Any(id => (m.TextBody ?? "").Contains(id.ToString()))).Where(m => m.Subject != "新派工单").ShouldHaveSingleItem();
+        mail.Subject.ShouldBe("预警汇总：40条");
+        ids.ShouldAllBe(id => (mail.TextBody ?? "").Contains(id.ToString()));
+        var sent = new List<Notification>();
+        foreach (var id in ids)
+            sent.Add((await NotificationsAsync(id)).Single(n => n.Kind == NotificationKind.YellowLight && n.Channel == Channels.Email));
+        sent.ShouldAllBe(n => n.Status == NotificationStatus.Sent && n.SentWith == sent.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id, StringComparer.Ordinal).First().Id);
+    }
+
+    /// <summary>Moves the fake clock forward to the next time of day given (China time); it never goes back.</summary>
+    private DateTimeOffset MoveToNext(TimeOnly time)
+    {
+        var now = _app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var at = new DateTimeOffset(now.Date + time.ToTimeSpan(), now.Offset);
+        if (at <= now)
+            at = at.AddDays(1);
+        _app.Clock.SetUtcNow(at);
+        return at;
     }
 
     /// <summary>A ticket the township holds in handling: dispatched to the village, escalated, accepted.</summary>
