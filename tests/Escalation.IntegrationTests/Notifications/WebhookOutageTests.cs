@@ -58,6 +58,51 @@ public sealed class WebhookOutageTests
         }
     }
 
+    [Fact]
+    public async Task a_notification_that_failed_for_good_is_listed_for_the_administrator_and_a_replay_sends_it_once()
+    {
+        await using var receiver = await Receiver.StartAsync(NotificationApp.Secret);
+        await receiver.DownAsync();
+        var app = await EscalationApp.StartAsync(await TestCluster.CreateDatabaseAsync("replay"),
+        [
+            .. NotificationApp.Channels(smtp: null, receiver).Where(s => !s.Item1.Contains(":Sms:", StringComparison.Ordinal)),
+            ("Escalation:Notifications:Retry:0", "00:00:00.500"),
+        ]);
+        try
+        {
+            var id = await app.ClientFor("op-01").ReportAsync(Urgent());
+            await app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+            var admin = app.ClientFor("admin");
+            var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+            List<Notification> failed;
+            while ((failed = (await admin.GetFromJsonAsync<List<Notification>>("/api/admin/notifications/failed", Json))!.Where(n => n.TicketId == id).ToList()).Count == 0)
+            {
+                if (DateTimeOffset.UtcNow > giveUp)
+                    throw new TimeoutException("The notification did not fail within 30 s.");
+                await Task.Delay(100);
+            }
+            var letter = failed.ShouldHaveSingleItem();
+            letter.ShouldSatisfyAllConditions(
+                n => n.Channel.ShouldBe("webhook:ops"),
+                n => n.Attempts.ShouldBe(2, "the first attempt and its one retry"),
+                n => n.LastError.ShouldNotBeNull());
+            (await app.ClientFor("disp-SC-T01").PostAsync($"/api/admin/notifications/{Uri.EscapeDataString(letter.Id)}/replay", null))
+                .StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+
+            await receiver.UpAsync();
+            (await admin.PostAsync($"/api/admin/notifications/{Uri.EscapeDataString(letter.Id)}/replay", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
+
+            await receiver.WaitForAsync(r => r.Id == letter.Id, 1, TimeSpan.FromSeconds(30));
+            (await admin.PostAsync($"/api/admin/notifications/{Uri.EscapeDataString(letter.Id)}/replay", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound, "it is no longer failed");
+            receiver.All.Count(r => r.Id == letter.Id).ShouldBe(1);
+            (await HooksAsync(app, [id])).Single().Status.ShouldBe(NotificationStatus.Sent);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     private static object Urgent() => new
     {
         channel = "hotline",
