@@ -141,6 +141,7 @@ public static class HostSetup
             http.ConfigureEndpoints(OpenApiSetup.DeclareProblems);
         });
         app.MapConsole();
+        app.MapNotifications();
         app.MapOpenApi();
         app.MapScalarApiReference();
     }

@@ -30,6 +30,37 @@ public sealed class NotificationInbox(NotificationSettings settings)
         return new Bell(unread, [.. items.Select(n => new BellEntry(n.Id, n.TicketId, n.Kind, n.Subject, n.Text, n.CreatedAt, n.Status == NotificationStatus.Read))]);
     }
 
+    /// <summary>
+    /// The bell's count as a stream of server-sent events (<c>event: unread</c>), one each time it changes, looked up
+    /// every <paramref name="interval"/> until the page goes away.
+    /// </summary>
+    public async Task StreamAsync(HttpContext http, IDocumentStore store, TimeSpan interval)
+    {
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        var ct = http.RequestAborted;
+        var last = -1;
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            do
+            {
+                await using var session = store.QuerySession();
+                var unread = (await ForAsync(session, http.User, ct)).Unread;
+                if (unread == last)
+                    continue;
+                last = unread;
+                await http.Response.WriteAsync($"event: unread\ndata: {unread}\n\n", ct);
+                await http.Response.Body.FlushAsync(ct);
+            }
+            while (await timer.WaitForNextTickAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The page was closed.
+        }
+    }
+
     /// <summary>Marks one of the user's console notifications read; false when the user has no such notification.</summary>
     public static async Task<bool> MarkReadAsync(IDocumentSession session, ClaimsPrincipal user, string id, DateTimeOffset now, CancellationToken ct)
     {

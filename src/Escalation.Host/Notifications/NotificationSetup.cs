@@ -1,3 +1,4 @@
+using Escalation.Host.WebConsole;
 using Marten;
 using Wolverine;
 
@@ -22,6 +23,15 @@ public static class NotificationSetup
     {
         marten.Schema.For<Notification>().Index(n => n.TicketId).Index(n => n.Recipient);
         marten.Schema.For<NotificationPreferences>();
+    }
+
+    /// <summary>The console's live bell: the unread count as server-sent events, for a signed-in console user.</summary>
+    public static void MapNotifications(this WebApplication app)
+    {
+        var interval = app.Configuration.GetValue($"{NotificationSettings.Section}:BellInterval", TimeSpan.FromSeconds(5));
+        app.MapGet("/notifications/stream", (HttpContext http, IDocumentStore store, NotificationInbox inbox) => inbox.StreamAsync(http, store, interval))
+            .RequireAuthorization(ConsoleSetup.Policy)
+            .ExcludeFromDescription();
     }
 
     /// <summary>Notifications leave by a durable queue of their own, so a slow mail server never holds up the timers.</summary>

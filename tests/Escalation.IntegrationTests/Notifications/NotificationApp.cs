@@ -37,6 +37,7 @@ public sealed class NotificationApp : IAsyncLifetime
         ("Escalation:Notifications:Sms:UserName", "county"),
         ("Escalation:Notifications:Sms:Password", "sms-password"),
         ("Escalation:Notifications:CitizenNotifications", "true"),
+        ("Escalation:Notifications:BellInterval", "00:00:00.200"),
     ];
 
     public async Task DisposeAsync()

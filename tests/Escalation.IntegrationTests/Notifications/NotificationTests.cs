@@ -6,6 +6,7 @@ using Escalation.Host.Notifications;
 using Escalation.IntegrationTests.Infrastructure;
 using Escalation.IntegrationTests.WebConsole;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using MimeKit;
 using Wolverine;
 
@@ -37,6 +38,20 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         hooks.ShouldAllBe(r => r.SignatureValid);
         hooks.Select(r => r.Body.GetProperty("recipient").GetString()).Order().ShouldBe(["D-MR", "D-UM"]);
         hooks.Select(r => r.Id).ShouldBe(hooks.Select(r => r.Body.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task each_mail_sent_is_counted_for_its_channel()
+    {
+        var id = await OnTheTownshipsDeskAsync();
+        await WaitForMailsAsync(id, m => m.Subject == "新派工单", 1);
+        using var sent = new MetricCollector<long>(null, "Escalation", "escalation.notifications.sent");
+
+        await _app.ClientFor("disp-SC-T01").DoAsync(id, "whistles", new { departmentCodes = new[] { "D-HR", "D-WA" }, reason = "欠薪" });
+        await WaitForMailsAsync(id, m => m.Subject == "吹哨报到", 2);
+        await WaitSettledAsync(id);
+
+        sent.GetMeasurementSnapshot().Where(m => Equals(m.Tags["channel"], Channels.Email)).Sum(m => m.Value).ShouldBe(2);
     }
 
     [Fact]
@@ -78,6 +93,21 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         after.Items.Single(i => i.Id == entry.Id).Read.ShouldBeTrue();
         (await _app.ClientFor("dept-D-UM").PostAsync($"/api/notifications/{Uri.EscapeDataString(entry.Id)}/read", null))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound, "another department's notification is not theirs to read");
+    }
+
+    [Fact]
+    public async Task the_bells_count_is_pushed_live_when_a_notification_arrives()
+    {
+        var id = await OnTheTownshipsDeskAsync();
+        var console = await ConsoleClient.SignedInAsync(_app, "dept-D-AG");
+        using var response = await console.GetStreamingAsync("/notifications/stream");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var before = await NextCountAsync(events);
+
+        await _app.ClientFor("disp-SC-T01").DoAsync(id, "whistles", new { departmentCodes = new[] { "D-AG" }, reason = "秸秆焚烧" });
+
+        (await NextCountAsync(events)).ShouldBe(before + 1);
     }
 
     [Fact]
@@ -194,6 +224,18 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         foreach (var id in ids)
             sent.Add((await NotificationsAsync(id)).Single(n => n.Kind == NotificationKind.YellowLight && n.Channel == Channels.Email));
         sent.ShouldAllBe(n => n.Status == NotificationStatus.Sent && n.SentWith == sent.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id, StringComparer.Ordinal).First().Id);
+    }
+
+    /// <summary>The next count the bell's stream sends: an <c>unread</c> event's data.</summary>
+    private static async Task<int> NextCountAsync(StreamReader events)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+                return int.Parse(line["data: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        throw new InvalidOperationException("The bell's stream ended.");
     }
 
     /// <summary>Moves the fake clock forward to the next time of day given (China time); it never goes back.</summary>

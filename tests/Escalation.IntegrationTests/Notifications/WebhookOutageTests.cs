@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Escalation.Host.Notifications;
 using Escalation.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Escalation.IntegrationTests.Notifications;
 
@@ -70,6 +71,7 @@ public sealed class WebhookOutageTests
         ]);
         try
         {
+            using var failures = new MetricCollector<long>(null, "Escalation", "escalation.notifications.failed");
             var id = await app.ClientFor("op-01").ReportAsync(Urgent());
             await app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
             var admin = app.ClientFor("admin");
@@ -86,6 +88,7 @@ public sealed class WebhookOutageTests
                 n => n.Channel.ShouldBe("webhook:ops"),
                 n => n.Attempts.ShouldBe(2, "the first attempt and its one retry"),
                 n => n.LastError.ShouldNotBeNull());
+            failures.GetMeasurementSnapshot().Where(m => Equals(m.Tags["channel"], Channels.Webhook)).Sum(m => m.Value).ShouldBe(1);
             (await app.ClientFor("disp-SC-T01").PostAsync($"/api/admin/notifications/{Uri.EscapeDataString(letter.Id)}/replay", null))
                 .StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
 
