@@ -45,17 +45,18 @@ public static class DeliverNotificationHandler
 
         var channel = new KeyValuePair<string, object?>("channel", Channels.Family(notification.Channel));
         var attempts = notification.Attempts + 1;
+        // Read before sending: a database fault here is the database's (Wolverine retries it), not a failed attempt to send.
+        var batch = notification.Digest ? await DigestAsync(session, notification, now, ct) : [notification];
+        // The batch's first notification sends it; any other waits a moment and finds itself sent (or leads the next batch).
+        if (batch[0].Id != notification.Id)
+        {
+            await bus.ScheduleAsync(message, now + settings.DigestWindow);
+            return;
+        }
         try
         {
             if (notification.Digest)
             {
-                var batch = await DigestAsync(session, notification, now, ct);
-                // The batch's first notification sends it; any other waits a moment and finds itself sent (or leads the next batch).
-                if (batch[0].Id != notification.Id)
-                {
-                    await bus.ScheduleAsync(message, now + settings.DigestWindow);
-                    return;
-                }
                 await senders.MailAsync(batch, ct);
                 foreach (var each in batch)
                     session.Store(each with { Status = NotificationStatus.Sent, Attempts = each.Attempts + 1, SentAt = now, LastError = null, SentWith = notification.Id });

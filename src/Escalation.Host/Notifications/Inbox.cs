@@ -32,13 +32,14 @@ public sealed class NotificationInbox(NotificationSettings settings)
 
     /// <summary>
     /// The bell's count as a stream of server-sent events (<c>event: unread</c>), one each time it changes, looked up
-    /// every <paramref name="interval"/> until the page goes away.
+    /// every <paramref name="interval"/> until the page goes away or the host stops (an open stream must not hold up its shutdown).
     /// </summary>
-    public async Task StreamAsync(HttpContext http, IDocumentStore store, TimeSpan interval)
+    public async Task StreamAsync(HttpContext http, IDocumentStore store, TimeSpan interval, CancellationToken stopping)
     {
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
-        var ct = http.RequestAborted;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var ct = ended.Token;
         var last = -1;
         using var timer = new PeriodicTimer(interval);
         try
@@ -57,7 +58,7 @@ public sealed class NotificationInbox(NotificationSettings settings)
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The page was closed.
+            // The page was closed, or the host is stopping.
         }
     }
 

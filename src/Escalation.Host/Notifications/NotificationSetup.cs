@@ -29,7 +29,8 @@ public static class NotificationSetup
     public static void MapNotifications(this WebApplication app)
     {
         var interval = app.Configuration.GetValue($"{NotificationSettings.Section}:BellInterval", TimeSpan.FromSeconds(5));
-        app.MapGet("/notifications/stream", (HttpContext http, IDocumentStore store, NotificationInbox inbox) => inbox.StreamAsync(http, store, interval))
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.MapGet("/notifications/stream", (HttpContext http, IDocumentStore store, NotificationInbox inbox) => inbox.StreamAsync(http, store, interval, stopping))
             .RequireAuthorization(ConsoleSetup.Policy)
             .ExcludeFromDescription();
     }
