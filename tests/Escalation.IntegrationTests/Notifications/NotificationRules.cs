@@ -157,6 +157,19 @@ public sealed class NotificationRules
     }
 
     [Fact]
+    public void a_normal_tickets_light_by_mail_waits_the_digest_window_and_an_urgent_ones_goes_alone_at_once()
+    {
+        var light = new Notice(NotificationKind.RedLight, Guid.CreateVersion7(), 7, nameof(WarningLightLit), "SC-T01", _now, Urgency.Normal, _now);
+
+        var normal = NotificationPlan.For(light, AllChannels, Contacts, Reference).Single(n => n.Channel == Channels.Email);
+        var urgent = NotificationPlan.For(light with { Urgency = Urgency.Urgent }, AllChannels, Contacts, Reference).Single(n => n.Channel == Channels.Email);
+
+        (normal.Digest, normal.NotBefore).ShouldBe((true, _now.AddMinutes(2)));
+        (urgent.Digest, urgent.NotBefore).ShouldBe((false, _now));
+        NotificationPlan.For(light, AllChannels, Contacts, Reference).Where(n => n.Channel != Channels.Email).ShouldAllBe(n => !n.Digest && n.NotBefore == _now);
+    }
+
+    [Fact]
     public void a_text_message_in_chinese_is_cut_to_70_characters_and_one_in_latin_letters_to_160()
     {
         TextMessage.Fit(new string('灯', 80)).Length.ShouldBe(70);
