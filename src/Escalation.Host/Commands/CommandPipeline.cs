@@ -3,6 +3,7 @@ using Escalation.Domain;
 using Escalation.Domain.Timers;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
+using Escalation.Host.Notifications;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -16,7 +17,7 @@ namespace Escalation.Host.Commands;
 /// ticket and whether the caller may see it, its version, the domain's turn; then appends its events, schedules its
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
-public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference)
+public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Notifier notifier)
 {
     /// <summary>
     /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
@@ -46,6 +47,7 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
 
             var done = new CommandResult.Done(
                 ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], streams.Current(ticketId).Holder, plan.Created);
+            await notifier.EnqueueAsync(session, bus, streams.Taken, context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
@@ -60,9 +62,11 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                 return new CommandResult.Refused(turn.Rejection!);
             session.Events.StartStream<Ticket>(id, turn.Events);
             var timers = new List<ScheduledCheck>();
-            await FollowUpAsync(TicketStreams.In(session), turn, context, timers, ct);
+            var streams = TicketStreams.In(session);
+            await FollowUpAsync(streams, turn, context, timers, ct);
             var opened = Ticket.Replay(turn.Events);
             var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+            await notifier.EnqueueAsync(session, bus, [new TurnTaken(null, 1, turn.Events), .. streams.Taken], context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
@@ -86,6 +90,7 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
             await CarryOutAsync(streams, turn, context, timers, ct);
         }
         await ScheduleAsync(bus, timers);
+        await notifier.EnqueueAsync(session, bus, streams.Taken, context.Now);
     }
 
     /// <summary>Whether the user may see a ticket: one that does not exist for them is no ticket at all.</summary>

@@ -1,4 +1,5 @@
 using Escalation.Domain;
+using Escalation.Host.Notifications;
 using Marten;
 using JasperFx.Events;
 
@@ -11,11 +12,15 @@ namespace Escalation.Host.Commands;
 /// </summary>
 public sealed class TicketStreams
 {
-    private readonly Dictionary<Guid, (IEventStream<Ticket> Stream, Ticket? State)> _tickets = [];
+    private readonly Dictionary<Guid, (IEventStream<Ticket> Stream, Ticket? State, long Version)> _tickets = [];
+    private readonly List<TurnTaken> _taken = [];
 
     private TicketStreams(IDocumentSession session) => Session = session;
 
     public IDocumentSession Session { get; }
+
+    /// <summary>The turns appended so far, each with its ticket before it and its first event's version: what is notified.</summary>
+    public IReadOnlyList<TurnTaken> Taken => _taken;
 
     public static TicketStreams In(IDocumentSession session) => new(session);
 
@@ -25,7 +30,7 @@ public sealed class TicketStreams
         var streams = new TicketStreams(session);
         if (ids.Count > 0)
             foreach (var stream in await session.Events.FetchManyForWriting<Ticket>(ids, ct))
-                streams._tickets[stream.Id] = (stream, stream.Aggregate);
+                streams._tickets[stream.Id] = (stream, stream.Aggregate, stream.CurrentVersion ?? 0);
         return streams;
     }
 
@@ -35,7 +40,7 @@ public sealed class TicketStreams
         if (!_tickets.TryGetValue(id, out var ticket))
         {
             var stream = await Session.Events.FetchForWriting<Ticket>(id, ct);
-            _tickets[id] = ticket = (stream, stream.Aggregate);
+            _tickets[id] = ticket = (stream, stream.Aggregate, stream.CurrentVersion ?? 0);
         }
         return ticket.State;
     }
@@ -49,8 +54,9 @@ public sealed class TicketStreams
     /// <summary>Appends a turn's events to its ticket, fetched before by <see cref="StateAsync"/>.</summary>
     public void Append(Turn turn)
     {
-        var (stream, state) = _tickets[turn.TicketId];
+        var (stream, state, version) = _tickets[turn.TicketId];
+        _taken.Add(new TurnTaken(state, version + 1, turn.Events));
         stream.AppendMany(turn.Events);
-        _tickets[turn.TicketId] = (stream, turn.Events.Aggregate(state!, (ticket, e) => ticket.Evolve(e)));
+        _tickets[turn.TicketId] = (stream, turn.Events.Aggregate(state!, (ticket, e) => ticket.Evolve(e)), version + turn.Events.Count);
     }
 }
