@@ -186,5 +186,25 @@ public sealed class CallbackDeskTests(EscalationApp app) : IClassFixture<Escalat
         (await _callback.GetAsync("/api/rankings")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task a_missed_deadline_stays_counted_where_it_was_missed_after_the_ticket_climbs_and_the_board_shows_it_this_month()
+    {
+        var id = await _village.ReportAsync(Api.NewTicket("井盖缺失", "SC-T01-V02", "M-LE-01"));
+        await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+        await app.DeliverAsync((await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept), Light.Red);
+        (await _auditor.TicketAsync(id)).GetProperty("holdingUnitCode").GetString().ShouldBe("SC-T01");
+        await app.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(1));
+
+        var report = await _auditor.GetFromJsonAsync<JsonElement>($"/api/stats?unit=SC-T01&from={Today():yyyy-MM-dd}&to={Today():yyyy-MM-dd}", Api.Json);
+        var village = report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "SC-T01-V02");
+        village.GetProperty("missedDeadlines").GetInt32().ShouldBe(1);
+        var lights = await _auditor.GetFromJsonAsync<JsonElement>("/api/board?unit=SC-T01", Api.Json);
+        lights.GetProperty("units").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "SC-T01-V02").GetProperty("red").GetInt32().ShouldBe(0);
+
+        var console = await WebConsole.ConsoleClient.SignedInAsync(app, "disp-SC-T01");
+        var board = await (await console.GetAsync("/board")).Content.ReadAsStringAsync();
+        board.ShouldContain("data-testid=\"missed-SC-T01-V02\">1<");
+    }
+
     private DateOnly Today() => Escalation.Projections.Statistics.StatisticFacts.Day(app.Clock.GetUtcNow());
 }
