@@ -52,6 +52,8 @@ public static class HostSetup
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
         builder.Services.AddSingleton<DecisionContexts>();
         builder.Services.AddSingleton<CommandPipeline>();
+        builder.Services.AddSingleton<Features.Intake.TicketNumbers>();
+        builder.Services.AddSingleton<Features.Tickets.TicketQueues>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiCommands>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnreadableBody.Rewrite);
@@ -68,8 +70,9 @@ public static class HostSetup
                 opts.DatabaseSchemaName = "escalation";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.AddEscalationReadModels();
-                opts.Schema.For<CitizenContact>();
+                opts.Schema.For<CitizenContact>().Index(x => x.Phone!);
                 opts.Schema.For<IdempotencyRecord>();
+                Features.Intake.TicketNumbers.AddSchema(opts);
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })

@@ -16,7 +16,8 @@ namespace Escalation.Host.Commands;
 /// ticket and whether the caller may see it, its version, the domain's turn; then appends its events, schedules its
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
-public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference)
+public sealed class CommandPipeline(
+    OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Features.Intake.TicketNumbers numbers)
 {
     /// <summary>
     /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
@@ -27,7 +28,7 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
         InTransactionAsync(caller, plan.Action, plan.Fields, bus, ct, async (session, key) =>
         {
             var stream = ticketId == Guid.Empty ? null : await session.Events.FetchForWriting<Ticket>(ticketId, ct);
-            if (stream?.Aggregate is not { } ticket || !await MaySeeAsync(caller.User, session, ticketId, ct))
+            if (stream?.Aggregate is not { } ticket || await Access.LoadVisibleAsync(session, caller.User, ticketId, reference, ct) is not { } view)
                 return new CommandResult.NoSuchTicket(ticketId);
             if (caller.ExpectedVersion is { } expected && expected != (stream.CurrentVersion ?? 0))
                 return new CommandResult.StaleVersion(expected, stream.CurrentVersion ?? 0);
@@ -44,24 +45,28 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                 return new CommandResult.Refused(followUpRefused);
 
             var done = new CommandResult.Done(
-                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created);
+                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created)
+            {
+                Number = view.Number,
+            };
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
-    /// <summary>Opens a ticket: the same checks, the turn of intake, and a stream of its own.</summary>
+    /// <summary>Opens a ticket: the same checks, its number drawn in the transaction, the turn of intake, and a stream of its own.</summary>
     public Task<CommandResult> ReportAsync(IntakePlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct) =>
         InTransactionAsync(caller, TicketAction.Report, plan.Fields, bus, ct, async (session, key) =>
         {
             var id = Guid.CreateVersion7();
             var context = decisions.Now();
-            var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id), context);
+            var number = await numbers.NextAsync(session, context.Now, ct);
+            var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id) with { Number = number }, context);
             if (turn.IsRejected)
                 return new CommandResult.Refused(turn.Rejection!);
             session.Events.StartStream<Ticket>(id, turn.Events);
             var timers = new List<ScheduledCheck>();
             await FollowUpAsync(session, turn, context, timers, ct);
             var opened = Ticket.Replay(turn.Events);
-            var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+            var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder) { Number = number };
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
