@@ -46,6 +46,8 @@ public static class ConsoleSetup
         builder.Services.AddSingleton<TicketActions>();
         builder.Services.AddSingleton<Texts>();
         builder.Services.AddSingleton<Places>();
+        builder.Services.AddSingleton<LiveChanges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LiveChanges>());
     }
 
     public static void MapConsole(this WebApplication app)

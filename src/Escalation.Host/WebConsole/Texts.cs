@@ -425,5 +425,6 @@ public sealed partial class Texts(ReferenceData reference)
         ["skip"] = ("跳到正文", "Skip to the content"),
         ["nav.main"] = ("主导航", "Main"),
         ["nav.language"] = ("语言", "Language"),
+        ["board.bar"] = ("占比", "Share"),
     };
 }

@@ -61,6 +61,42 @@ public sealed class InboxModel(IQuerySession session, ReferenceData reference, T
         return Page();
     }
 
+    /// <summary>
+    /// Server-sent events for the inbox and the board: the user's queue counts now, and again after each change to the
+    /// store (a ticket arrived, changed light, left), or a comment every 25 s to keep the connection open. The page
+    /// then fetches itself again; where EventSource is missing or fails it asks every 30 s instead.
+    /// </summary>
+    public async Task OnGetLiveAsync([FromServices] LiveChanges changes)
+    {
+        var ct = HttpContext.RequestAborted;
+        Response.Headers.ContentType = "text/event-stream";
+        Response.Headers.CacheControl = "no-store";
+        while (!ct.IsCancellationRequested)
+        {
+            var counts = await queues.CountsAsync(session, User, null, ct);
+            var data = System.Text.Json.JsonSerializer.Serialize(counts.ToDictionary(c => Fields.Name(c.Queue), c => c.Count));
+            await Response.WriteAsync($"event: queues\ndata: {data}\n\n", ct);
+            await Response.Body.FlushAsync(ct);
+            while (true)
+            {
+                try
+                {
+                    await changes.NextAsync(ct).WaitAsync(TimeSpan.FromSeconds(25), ct);
+                    break;
+                }
+                catch (TimeoutException)
+                {
+                    await Response.WriteAsync(": alive\n\n", ct);
+                    await Response.Body.FlushAsync(ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
     /// <summary>This page's address with some of its parameters changed (null drops one); a new search starts at the first page.</summary>
     public string Link(params (string Key, string? Value)[] changes)
     {
