@@ -53,6 +53,8 @@ public static class ConsoleSetup
     public static void MapConsole(this WebApplication app)
     {
         app.MapRazorPages();
+        // An address the console does not know (a ticket id mistyped) is a console page, not the API's problem details.
+        app.MapFallbackToPage("{*path:regex(^(?!api/|openapi/|scalar/|health/).*$)}", "/Missing");
         app.MapGet("/console.css", () => Asset("console.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/console.js", () => Asset("console.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/language", (HttpContext http, string? culture, string? returnUrl) =>

@@ -426,5 +426,9 @@ public sealed partial class Texts(ReferenceData reference)
         ["nav.main"] = ("主导航", "Main"),
         ["nav.language"] = ("语言", "Language"),
         ["board.bar"] = ("占比", "Share"),
+        ["missing.title"] = ("找不到这个页面", "No such page"),
+        ["missing.lead"] = ("地址有误，或该页面已不存在。", "The address is wrong, or the page no longer exists."),
+        ["detail.deadlineMissed"] = ("{0}期限 {1} 已过", "{0} deadline {1} missed"),
+        ["detail.topTierSupervision"] = ("红灯：县级办理超时，报县领导督办", "Red light: the county missed its limit; raised to the county leader"),
     };
 }

@@ -124,6 +124,7 @@ public sealed class ConsoleStoryTests(ConsoleFixture fixture) : IClassFixture<Co
         await Browser.ScreenshotAsync(auditor, "10-audit-timeline-closed");
         var escalatedAt = Array.IndexOf(types, "TicketEscalated") + 1;
         await auditor.Locator("#version").FillAsync(escalatedAt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await auditor.Locator("#version").PressAsync("Enter");
         await auditor.WaitForURLAsync(new Regex($"version={escalatedAt}$"));
         (await auditor.TextContentAsync("[data-testid=as-of-holder]")).ShouldBe(_app.Services.GetRequiredService<ReferenceData>().FindUnit("SC-T01")!.NameZh);
         (await auditor.TextContentAsync("[data-testid=as-of-status]")).ShouldBe("待签收");

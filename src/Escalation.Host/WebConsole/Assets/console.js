@@ -92,10 +92,14 @@
 
   document.querySelectorAll('[data-print]').forEach(button => button.addEventListener('click', () => window.print()));
 
-  // Audit: the slider shows the event number as it moves and replays where it is let go.
+  // Audit: the slider shows the event number as it moves.
   document.querySelectorAll('input[type=range][data-autosubmit]').forEach(slider => {
     const shown = document.getElementById(`${slider.id}-shown`);
     slider.addEventListener('input', () => { if (shown) shown.value = slider.value; });
-    slider.addEventListener('change', () => slider.form.requestSubmit());
+    // A pointer replays where it lets go; the keyboard moves freely and replays on Enter (not at every arrow key).
+    let pointer = false;
+    slider.addEventListener('pointerdown', () => { pointer = true; });
+    slider.addEventListener('change', () => { if (pointer) slider.form.requestSubmit(); pointer = false; });
+    slider.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); slider.form.requestSubmit(); } });
   });
 })();
