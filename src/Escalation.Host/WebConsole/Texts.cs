@@ -426,6 +426,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["nav.main"] = ("主导航", "Main"),
         ["nav.language"] = ("语言", "Language"),
         ["board.bar"] = ("占比", "Share"),
+        ["audit.col.replay"] = ("回放", "Replay"),
         ["missing.title"] = ("找不到这个页面", "No such page"),
         ["missing.lead"] = ("地址有误，或该页面已不存在。", "The address is wrong, or the page no longer exists."),
         ["detail.deadlineMissed"] = ("{0}期限 {1} 已过", "{0} deadline {1} missed"),

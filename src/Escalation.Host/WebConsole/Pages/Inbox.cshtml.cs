@@ -66,7 +66,7 @@ public sealed class InboxModel(IQuerySession session, ReferenceData reference, T
     /// store (a ticket arrived, changed light, left), or a comment every 25 s to keep the connection open. The page
     /// then fetches itself again; where EventSource is missing or fails it asks every 30 s instead.
     /// </summary>
-    public async Task OnGetLiveAsync([FromServices] LiveChanges changes)
+    public async Task<IActionResult> OnGetLiveAsync([FromServices] LiveChanges changes)
     {
         var ct = HttpContext.RequestAborted;
         Response.Headers.ContentType = "text/event-stream";
@@ -91,10 +91,11 @@ public sealed class InboxModel(IQuerySession session, ReferenceData reference, T
                 }
                 catch (OperationCanceledException)
                 {
-                    return;
+                    return new EmptyResult();
                 }
             }
         }
+        return new EmptyResult();
     }
 
     /// <summary>This page's address with some of its parameters changed (null drops one); a new search starts at the first page.</summary>
