@@ -175,6 +175,21 @@ public sealed class CountyVolumeTests(CountyFixture county, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task the_inbox_updates_itself_and_its_title_when_a_ticket_arrives()
+    {
+        var page = await SignedInAsync("disp-SC-T01");
+        await page.GotoAsync("/inbox?queue=triage");
+        await page.Locator("body[data-live=connected]").WaitForAsync();
+        var before = long.Parse((await page.Locator("nav.tabs a[data-queue=triage] [data-testid=queue-count]").TextContentAsync())!, CultureInfo.InvariantCulture);
+
+        var arrived = await _app.ClientFor("op-01").ReportAsync(Api.NewTicket(description: "实时到达的工单"));
+
+        await page.Locator($"tr[data-ticket='{arrived}']").WaitForAsync();
+        (await page.Locator("nav.tabs a[data-queue=triage] [data-testid=queue-count]").TextContentAsync()).ShouldBe((before + 1).ToString(CultureInfo.InvariantCulture));
+        (await page.TitleAsync()).ShouldStartWith($"({before + 1})");
+    }
+
+    [Fact]
     public async Task axe_finds_no_violation_on_intake_inbox_ticket_board_and_audit_at_both_sizes_in_both_languages()
     {
         var violations = new List<string>();

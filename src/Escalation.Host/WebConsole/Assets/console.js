@@ -78,6 +78,7 @@
         setTimeout(refresh, Math.max(0, 5000 - (Date.now() - lastFetch)));
       }
       if (count !== undefined) current = count;
+      document.body.dataset.live = 'connected';
     };
     const poll = () => setInterval(refresh, 30000);
     if ('EventSource' in window) {
