@@ -48,7 +48,8 @@ public class TicketViewTests
             new DepartmentReportedIn(Id, new Actor("dept-D-HC", "department", "D-HC"), At.AddMinutes(30), whistle, "D-HC", "dept-D-HC", true, null),
         ]);
 
-        (view.Number, view.Holder, view.AwaitingReportIn).ShouldBe(("SC20261123-0001", "SC-T01", (IReadOnlyList<string>)["D-UM"]));
+        (view.Number, view.Holder).ShouldBe(("SC20261123-0001", "SC-T01"));
+        view.AwaitingReportIn.ShouldBe(["D-UM"]);
     }
 
     [Fact]
