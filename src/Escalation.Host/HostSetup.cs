@@ -122,6 +122,7 @@ public static class HostSetup
         app.UseExceptionHandler();
         // Answers that would have no body (415, an unmatched route, 401) get problem details too.
         app.UseStatusCodePages();
+        app.UseConsoleStatusPages();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseConsoleLanguage();
         app.UseAuthentication();

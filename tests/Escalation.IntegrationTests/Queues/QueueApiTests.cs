@@ -136,6 +136,32 @@ public sealed class QueueApiTests(EscalationApp app) : IClassFixture<EscalationA
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("/tickets/not-a-ticket")]
+    [InlineData("/no/such/page")]
+    public async Task a_bad_console_address_is_a_console_page_not_problem_details(string path)
+    {
+        var console = await WebConsole.ConsoleClient.SignedInAsync(app, "disp-SC-T01");
+
+        var response = await console.GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/missing");
+        var page = await console.GetAsync("/missing");
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("找不到这个页面");
+    }
+
+    [Fact]
+    public async Task an_unknown_api_address_stays_problem_details()
+    {
+        var response = await _township.GetAsync("/api/no-such-thing");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     private static async Task<(IReadOnlyList<Guid> Items, long Total, string? NextCursor)> PageAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync($"/api/tickets?{query}");
