@@ -55,6 +55,8 @@ public static class HostSetup
         builder.Services.AddSingleton<DecisionContexts>();
         builder.Services.AddSingleton<CommandPipeline>();
         builder.AddNotifications();
+        builder.Services.AddSingleton<Features.Intake.TicketNumbers>();
+        builder.Services.AddSingleton<Features.Tickets.TicketQueues>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiCommands>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnreadableBody.Rewrite);
@@ -71,9 +73,10 @@ public static class HostSetup
                 opts.DatabaseSchemaName = "escalation";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.AddEscalationReadModels();
-                opts.Schema.For<CitizenContact>();
+                opts.Schema.For<CitizenContact>().Index(x => x.Phone!);
                 opts.Schema.For<IdempotencyRecord>();
                 opts.AddNotifications();
+                Features.Intake.TicketNumbers.AddSchema(opts);
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })
@@ -124,6 +127,7 @@ public static class HostSetup
         app.UseExceptionHandler();
         // Answers that would have no body (415, an unmatched route, 401) get problem details too.
         app.UseStatusCodePages();
+        app.UseConsoleStatusPages();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseConsoleLanguage();
         app.UseAuthentication();

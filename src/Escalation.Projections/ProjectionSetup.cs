@@ -17,6 +17,14 @@ public static class ProjectionSetup
         opts.Projections.Add<DailyCountsProjection>(ProjectionLifecycle.Async, async => async.BatchSize = 5000);
         opts.Schema.For<DailyCounts>().Index(x => x.Day);
 
+        // Queues and search: a ticket found by its number, and by any Chinese substring of its description or address
+        // (trigrams: Chinese has no spaces between words, so a LIKE '%…%' is the search).
+        opts.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
+        opts.Schema.For<TicketView>()
+            .Index(x => x.Number)
+            .Index(x => x.Description, index => (index.Method, index.Mask) = (Weasel.Postgresql.Tables.IndexMethod.gin, "? gin_trgm_ops"))
+            .Index(x => x.Address!, index => (index.Method, index.Mask) = (Weasel.Postgresql.Tables.IndexMethod.gin, "? gin_trgm_ops"));
+
         // The hash chain and the inline view need each event's version before anything is written; the quick append
         // modes leave an append without an expected version (a timer's) to be numbered by the database.
         opts.Events.AppendMode = EventAppendMode.Rich;

@@ -43,6 +43,9 @@ public sealed class TicketView
     public IReadOnlyList<Guid> Duplicates => State.Duplicates;
     public bool CitizenDataErased => State.CitizenDataErased;
 
+    /// <summary>The number people read out (SC20261201-0042); null on tickets opened before numbers existed.</summary>
+    public string? Number { get; set; }
+
     public Channel Channel { get; set; }
     public string Description { get; set; } = "";
     public string? GridCode { get; set; }
@@ -77,6 +80,13 @@ public sealed class TicketView
     /// <summary>The brightest warning light of the running clocks.</summary>
     public WarningLight Light => Clocks.Where(c => c.Running).Select(c => c.Light).DefaultIfEmpty(WarningLight.None).Max();
 
+    /// <summary>Who acts on the ticket: the holding department, else the holding unit (a queue's holder filter).</summary>
+    public string Holder => State.Holder;
+
+    /// <summary>The departments whose clock to report in runs: the ticket waits in their 待报到 queue.</summary>
+    public IReadOnlyList<string> AwaitingReportIn =>
+        [.. Clocks.Where(c => c.Running && c.Clock == Clock.ReportIn).Select(c => c.Holder).Distinct()];
+
     /// <summary>How many deadlines the ticket missed (red lights): a missed limit stays on record after the ticket moves up.</summary>
     public int MissedDeadlines { get; set; }
 
@@ -93,6 +103,7 @@ public sealed class TicketView
     {
         Id = e.TicketId,
         State = Ticket.Start(e),
+        Number = e.Number,
         Channel = e.Channel,
         Description = e.Description,
         GridCode = e.GridCode,

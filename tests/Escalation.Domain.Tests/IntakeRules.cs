@@ -20,6 +20,11 @@ public class IntakeRules
             TicketId, Operator, Now, Channel.Hotline, Description, EastVillage, null, "East Road 3", Noise, Urgency.Normal, Dongping));
 
     [Fact]
+    public void a_report_carries_the_number_the_host_drew_for_it() =>
+        Decide(Report() with { Number = "SC20261123-0007" }).ShouldEmit(new TicketReported(
+            TicketId, Operator, Now, Channel.Hotline, Description, EastVillage, null, "East Road 3", null, Urgency.Normal, Dongping, "SC20261123-0007"));
+
+    [Fact]
     public void a_report_in_a_community_is_held_by_its_street() =>
         Decide(Report(village: LakesideCommunity)).ShouldEmit(new TicketReported(
             TicketId, Operator, Now, Channel.Hotline, Description, LakesideCommunity, null, "East Road 3", null, Urgency.Normal, Nanhu));

@@ -31,6 +31,27 @@ public class TicketViewTests
     private static WarningLightLit Lit(Light light, string holder, DateTimeOffset deadline) =>
         new(Id, Actor.System, deadline, Clock.Accept, light, holder, deadline, null);
 
+    /// <summary>The queues' fields: the number read out, who acts, and the departments whose report-in clock runs.</summary>
+    [Fact]
+    public void the_view_keeps_the_number_the_holder_and_the_departments_awaited_to_report_in()
+    {
+        var whistle = Guid.NewGuid();
+        var deadline = At.AddHours(2);
+        var view = Folds.View(
+        [
+            Reported() with { Number = "SC20261123-0001" },
+            new TicketTriaged(Id, Township, At, "M-LE-01", 1, "SC-T01", Tier.Township, "SC-T01"),
+            new TicketAccepted(Id, Township, At),
+            new WhistleBlown(Id, Township, At, whistle, "SC-T01", ["D-UM", "D-HC"], deadline, "联合处置"),
+            new TimeLimitStarted(Id, Township, At, Clock.ReportIn, "D-UM", deadline.AddMinutes(-24), deadline, whistle),
+            new TimeLimitStarted(Id, Township, At, Clock.ReportIn, "D-HC", deadline.AddMinutes(-24), deadline, whistle),
+            new DepartmentReportedIn(Id, new Actor("dept-D-HC", "department", "D-HC"), At.AddMinutes(30), whistle, "D-HC", "dept-D-HC", true, null),
+        ]);
+
+        (view.Number, view.Holder).ShouldBe(("SC20261123-0001", "SC-T01"));
+        view.AwaitingReportIn.ShouldBe(["D-UM"]);
+    }
+
     [Fact]
     public void the_views_state_is_the_domains_own_fold_of_every_simulated_case()
     {

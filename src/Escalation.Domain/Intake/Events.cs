@@ -9,6 +9,10 @@ public enum Urgency { Normal, Urgent, Emergency }
 /// and live in a separate record the host keeps.
 /// </summary>
 /// <param name="HeldByUnitCode">The township or street containing the location (属地): it triages the ticket.</param>
+/// <param name="Number">
+/// The number people read out (e.g. SC20261201-0042: county, China day of intake, the day's sequence), given by the host at
+/// intake; null on tickets opened before numbers existed.
+/// </param>
 public sealed record TicketReported(
     Guid TicketId,
     Actor By,
@@ -20,4 +24,5 @@ public sealed record TicketReported(
     string? Address,
     string? CategoryCode,
     Urgency Urgency,
-    string HeldByUnitCode) : ITicketEvent;
+    string HeldByUnitCode,
+    string? Number = null) : ITicketEvent;

@@ -7,6 +7,7 @@ namespace Escalation.Domain.Intake;
 /// separate personal record; no event carries them.
 /// </summary>
 /// <param name="VillageCode">The village or community of the location; may be left out when a grid is given.</param>
+/// <param name="Number">The ticket's number, drawn by the host as it opens the stream (like the id): the report carries it.</param>
 public sealed record ReportTicket(
     Guid TicketId,
     Actor By,
@@ -18,7 +19,8 @@ public sealed record ReportTicket(
     string? CategoryCode,
     Urgency Urgency,
     string? CitizenName,
-    string? CitizenPhone)
+    string? CitizenPhone,
+    string? Number = null)
 {
     public const int MaxDescriptionLength = 4000;
     public const int MaxAddressLength = 500;
@@ -55,7 +57,7 @@ public sealed record ReportTicket(
         // 属地: the township or street containing the location triages the request.
         var heldBy = reference.UnitAt(village.Code, Tier.Township);
         return Decision.Accept(new TicketReported(
-            TicketId, By, context.Now, Channel, Description, village.Code, grid?.Code, Address, CategoryCode, Urgency, heldBy.Code));
+            TicketId, By, context.Now, Channel, Description, village.Code, grid?.Code, Address, CategoryCode, Urgency, heldBy.Code, Number));
     }
 
     private static bool IsPlausiblePhone(string phone)

@@ -4,7 +4,7 @@ using Escalation.Host.Commands;
 namespace Escalation.Host.Api;
 
 /// <summary>The answer to a command that was carried out.</summary>
-public sealed record CommandAccepted(Guid TicketId, long Version, IReadOnlyList<string> Events);
+public sealed record CommandAccepted(Guid TicketId, long Version, IReadOnlyList<string> Events, string? Number);
 
 /// <summary>Every error the API gives, as RFC 7807 problem details: one place maps failures to status codes.</summary>
 public static class Problems
@@ -18,7 +18,7 @@ public static class Problems
         if (result is CommandResult.Done done)
         {
             http.Response.Headers.ETag = ETag(done.Version);
-            return answer?.Invoke(done) ?? Results.Ok(new CommandAccepted(done.TicketId, done.Version, done.Events));
+            return answer?.Invoke(done) ?? Results.Ok(new CommandAccepted(done.TicketId, done.Version, done.Events, done.Number));
         }
         return result switch
         {

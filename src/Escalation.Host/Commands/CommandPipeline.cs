@@ -17,7 +17,9 @@ namespace Escalation.Host.Commands;
 /// ticket and whether the caller may see it, its version, the domain's turn; then appends its events, schedules its
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
-public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Notifier notifier)
+public sealed class CommandPipeline(
+    OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Notifier notifier,
+    Features.Intake.TicketNumbers numbers)
 {
     /// <summary>
     /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
@@ -29,7 +31,7 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
         {
             var streams = TicketStreams.In(session);
             var ticket = ticketId == Guid.Empty ? null : await streams.StateAsync(ticketId, ct);
-            if (ticket is null || !await MaySeeAsync(caller.User, session, ticketId, ct))
+            if (ticket is null || await Access.LoadVisibleAsync(session, caller.User, ticketId, reference, ct) is not { } view)
                 return new CommandResult.NoSuchTicket(ticketId);
             var version = streams.FetchedVersion(ticketId);
             if (caller.ExpectedVersion is { } expected && expected != version)
@@ -46,18 +48,22 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                 return new CommandResult.Refused(followUpRefused);
 
             var done = new CommandResult.Done(
-                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], streams.Current(ticketId).Holder, plan.Created);
+                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], streams.Current(ticketId).Holder, plan.Created)
+            {
+                Number = view.Number,
+            };
             await notifier.EnqueueAsync(session, bus, streams.Taken, context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
-    /// <summary>Opens a ticket: the same checks, the turn of intake, and a stream of its own.</summary>
+    /// <summary>Opens a ticket: the same checks, its number drawn in the transaction, the turn of intake, and a stream of its own.</summary>
     public Task<CommandResult> ReportAsync(IntakePlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct) =>
         InTransactionAsync(caller, TicketAction.Report, plan.Fields, bus, ct, async (session, key) =>
         {
             var id = Guid.CreateVersion7();
             var context = decisions.Now();
-            var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id), context);
+            var number = await numbers.NextAsync(session, context.Now, ct);
+            var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id) with { Number = number }, context);
             if (turn.IsRejected)
                 return new CommandResult.Refused(turn.Rejection!);
             session.Events.StartStream<Ticket>(id, turn.Events);
@@ -65,7 +71,7 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
             var streams = TicketStreams.In(session);
             await FollowUpAsync(streams, turn, context, timers, ct);
             var opened = Ticket.Replay(turn.Events);
-            var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+            var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder) { Number = number };
             await notifier.EnqueueAsync(session, bus, [new TurnTaken(null, 1, turn.Events), .. streams.Taken], context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });

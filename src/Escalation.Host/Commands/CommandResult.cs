@@ -16,7 +16,11 @@ public abstract record CommandResult
     /// <param name="Events">The names of the events the command appended to the ticket, in order.</param>
     /// <param name="Holder">Who holds the ticket afterwards.</param>
     /// <param name="Created">The id of what the command made besides events, when it made something (a whistle).</param>
-    public sealed record Done(Guid TicketId, long Version, IReadOnlyList<string> Events, string Holder, Guid? Created = null) : CommandResult;
+    public sealed record Done(Guid TicketId, long Version, IReadOnlyList<string> Events, string Holder, Guid? Created = null) : CommandResult
+    {
+        /// <summary>The number of the ticket an intake opened.</summary>
+        public string? Number { get; init; }
+    }
 
     /// <summary>The caller's role may not ask for this action at all.</summary>
     public sealed record Forbidden(TicketAction Action) : CommandResult;

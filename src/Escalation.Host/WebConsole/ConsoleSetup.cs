@@ -46,6 +46,8 @@ public static class ConsoleSetup
         builder.Services.AddSingleton<TicketActions>();
         builder.Services.AddSingleton<Texts>();
         builder.Services.AddSingleton<Places>();
+        builder.Services.AddSingleton<LiveChanges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LiveChanges>());
     }
 
     public static void MapConsole(this WebApplication app)
@@ -61,6 +63,24 @@ public static class ConsoleSetup
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// An address the console does not know (a ticket id mistyped, a page that is not there) is a console page, not the
+    /// API's problem details: a GET outside <c>/api</c>, <c>/openapi</c> and <c>/health</c> that ends in an empty 404 (an
+    /// unknown address) is sent to the console's "no such page" (404). Posts keep their 400, 405 and 415; a fallback route
+    /// is not used, since it would hide the API's 405 and 415.
+    /// </summary>
+    public static void UseConsoleStatusPages(this WebApplication app) =>
+        app.UseWhen(
+            http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api")
+                && !http.Request.Path.StartsWithSegments("/openapi") && !http.Request.Path.StartsWithSegments("/health"),
+            console => console.Use(async (http, next) =>
+            {
+                await next(http);
+                var response = http.Response;
+                if (response.StatusCode == StatusCodes.Status404NotFound && !response.HasStarted && string.IsNullOrEmpty(response.ContentType) && response.ContentLength is null)
+                    response.Redirect("/missing");
+            }));
 
     /// <summary>Chinese unless the user chose English; only the console's pages, so the API's answers never depend on a cookie.</summary>
     public static void UseConsoleLanguage(this WebApplication app) =>

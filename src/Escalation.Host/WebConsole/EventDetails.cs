@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Intake;
@@ -13,14 +15,14 @@ using Escalation.Domain.Withdrawal;
 namespace Escalation.Host.WebConsole;
 
 /// <summary>What an auditor needs to read of each event on the timeline, in the user's language.</summary>
-public static class EventDetails
+public static partial class EventDetails
 {
     public static string Describe(object e, Texts t) => e switch
     {
         TicketReported x => $"{t.Of(x.Channel)} · {t.Place(x.GridCode ?? x.VillageCode)} · {t.Matter(x.CategoryCode)} — {x.Description}",
         TicketTriaged x => $"{t.Matter(x.CategoryCode)} · {t.Format("detail.to", t.Unit(x.HandlingUnitCode))}",
         TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {x.Reason}",
-        TicketEscalated x => $"{t.Of(x.Reason)} · {t.Unit(x.FromUnitCode)} → {t.Unit(x.ToUnitCode)}{Note(x.Note)}",
+        TicketEscalated x => $"{t.Of(x.Reason)} · {t.Unit(x.FromUnitCode)} → {t.Unit(x.ToUnitCode)}{Note(Timers(x.Note, t))}",
         TicketTransferred x => t.Format("detail.to", t.Unit(x.DepartmentCode)),
         WhistleBlown x => $"{t.Format("detail.departments", string.Join("、", x.DepartmentCodes.Select(t.Unit)))} — {x.Reason}",
         DepartmentReportedIn x => $"{t.Unit(x.DepartmentCode)} · {t[x.OnSite ? "ticket.onSite" : "ticket.remote"]}{Note(x.Note)}",
@@ -28,7 +30,7 @@ public static class EventDetails
         TicketResolved x => x.Summary,
         CitizenRated x => $"{t.Of(x.Satisfaction)}{Note(x.Comment)}",
         TicketReopened x => x.Reason,
-        TicketUrged x => x.Note,
+        TicketUrged x => x.Note == CheckTimeLimit.TopTierSupervision ? t["detail.topTierSupervision"] : x.Note,
         TicketClosed x => $"{t.Of(x.Because)}{Note(x.Note)}",
         TicketMergedInto x => x.MasterTicketId.ToString(),
         DuplicateAttached x => x.DuplicateTicketId.ToString(),
@@ -40,6 +42,20 @@ public static class EventDetails
         CitizenUnreachable x => t.Format("ticket.unreachable", x.Attempts),
         _ => "",
     };
+
+    /// <summary>
+    /// The timers write their note in the domain's words ("Accept deadline 2026-12-01T08:37:05.8+00:00 missed"): the
+    /// reader gets it in their language, in China time to the second.
+    /// </summary>
+    private static string? Timers(string? note, Texts t) =>
+        note is not null && TimerNote().Match(note) is { Success: true } match
+        && Enum.TryParse<Clock>(match.Groups[1].Value, out var clock)
+        && DateTimeOffset.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
+            ? t.Format("detail.deadlineMissed", t.Of(clock), t.Moment(deadline))
+            : note;
+
+    [GeneratedRegex(@"^(\w+) deadline (\S+) missed$")]
+    private static partial Regex TimerNote();
 
     private static string Note(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note}";
 }

@@ -54,6 +54,9 @@ public sealed class FormErrors
     /// <summary>"true" when the field has reasons against it, for its aria-invalid attribute.</summary>
     public string Invalid(string field) => For(field).Count > 0 ? "true" : "false";
 
+    /// <summary>Every reason beside a field, in the order added: the error summary above a form lists them.</summary>
+    public IEnumerable<(string Field, string Message)> ByField => _byField.SelectMany(f => f.Value.Select(m => (f.Key, m)));
+
     public IReadOnlyList<string> For(string field) => _byField.TryGetValue(field, out var messages) ? messages : [];
 
     public void Add(string field, string message)

@@ -22,7 +22,13 @@ public sealed class TicketActions(DecisionContexts decisions)
         ("progress", TicketAction.NoteProgress), ("resolve", TicketAction.Resolve), ("escalate", TicketAction.Escalate),
         ("return", TicketAction.Return), ("rate", TicketAction.Rate), ("close", TicketAction.Close),
         ("callBack", TicketAction.CallBack),
+        // Queues (#15): every command of the API has its form.
+        ("transfer", TicketAction.Transfer), ("reopen", TicketAction.Reopen), ("urge", TicketAction.Urge), ("merge", TicketAction.Merge),
+        ("withdraw", TicketAction.Withdraw), ("erase", TicketAction.EraseCitizenData),
     ];
+
+    /// <summary>The forms whose step cannot be taken back: each asks the user to confirm it.</summary>
+    public static readonly IReadOnlySet<string> Irreversible = new HashSet<string>(StringComparer.Ordinal) { "return", "escalate", "close", "merge", "withdraw", "erase" };
 
     public IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)
     {

@@ -24,9 +24,10 @@ public sealed partial class AuditPageTests(EscalationApp app) : IClassFixture<Es
         var page = await (await auditor.GetAsync($"/audit/{id}")).Content.ReadAsStringAsync();
 
         var cells = Cells(TimelineRow(page, nameof(WarningLightLit)));
-        cells[1].ShouldBe(Texts.Time(app.Clock.GetUtcNow()), "the light's time is when the timer fired");
-        cells[1].ShouldNotBe(Texts.Time(accept.Deadline));
+        cells[1].ShouldBe(ChinaMoment(app.Clock.GetUtcNow()), "the light's time is when the timer fired, to the second and in China time");
+        cells[1].ShouldNotBe(ChinaMoment(accept.Deadline));
         cells[4].ShouldEndWith($"期限 {Texts.Time(accept.Deadline)}");
+        Cells(TimelineRow(page, "TicketEscalated"))[4].ShouldEndWith($"签收时限期限 {ChinaMoment(accept.Deadline)} 已过", Case.Sensitive, "the timers' note in the reader's words and China time");
         page.ShouldContain("系统（计时器）事件的时间是计时器实际触发的时间，可能晚于它的到期时间");
     }
 
@@ -38,4 +39,7 @@ public sealed partial class AuditPageTests(EscalationApp app) : IClassFixture<Es
 
     [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex Cell();
+
+    private static string ChinaMoment(DateTimeOffset at) =>
+        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " 北京时间";
 }

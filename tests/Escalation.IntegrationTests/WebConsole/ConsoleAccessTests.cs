@@ -80,7 +80,10 @@ public sealed class ConsoleAccessTests(EscalationApp app) : IClassFixture<Escala
         var triage = await township.PostFormAsync("/inbox", $"/tickets/{id}?handler=triage", new() { ["version"] = "1", ["categoryCode"] = "M-LE-02" });
 
         triage.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await triage.Content.ReadAsStringAsync()).ShouldContain("有人先一步处理了这张工单");
+        var page = await triage.Content.ReadAsStringAsync();
+        page.ShouldContain("有人先一步处理了这张工单");
+        page.ShouldContain("先行处理（分类派单），工单现为“待签收”");
+        page.ShouldNotContain("data-action=\"triage\"");
         (await app.ClientFor("aud-01").HistoryAsync(id)).ShouldBe(["TicketReported", "TicketTriaged"]);
     }
 

@@ -41,14 +41,16 @@ public sealed class ConsoleStoryTests(ConsoleFixture fixture) : IClassFixture<Co
 
         await operatorPage.FillAsync("[name='Form.Description']", "路口有人占道摆摊，车辆无法通行");
         await operatorPage.PressAsync("[name='Form.Description']", "Control+Enter");
-        var ticketId = Guid.Parse((await operatorPage.TextContentAsync("[data-testid=ticket-number]"))!);
+        var number = (await operatorPage.TextContentAsync("[data-testid=ticket-number]"))!;
+        number.ShouldMatch(@"^SC20261123-\d{4}$");
+        var ticketId = Guid.Parse((await operatorPage.GetAttributeAsync("[data-testid=created] a[data-ticket]", "data-ticket"))!);
         await Browser.ScreenshotAsync(operatorPage, "02-intake-ticket-number");
 
         // The next caller reports the same matter in the same place: the form hints at the open ticket.
         await operatorPage.FillAsync("[name='Form.Place']", await OptionAsync(operatorPage, "places", Village));
         await operatorPage.FillAsync("[name='Form.Category']", await OptionAsync(operatorPage, "categories", "M-LE-01"));
         await operatorPage.Locator("[name='Form.Category']").DispatchEventAsync("change");
-        await operatorPage.Locator("[data-testid=duplicates]").GetByText(ticketId.ToString()).WaitForAsync();
+        await operatorPage.Locator($"[data-testid=duplicates] a[data-ticket='{ticketId}']").GetByText(number).WaitForAsync();
         await Browser.ScreenshotAsync(operatorPage, "03-intake-duplicate-hint");
 
         // The township (属地) triages it to the village, which then lets it run late: yellow, then red, and up it goes.
@@ -107,7 +109,7 @@ public sealed class ConsoleStoryTests(ConsoleFixture fixture) : IClassFixture<Co
         // The operator calls the citizen back and records the rating; the township closes the case.
         await operatorPage.GotoAsync("/inbox");
         await ActAsync(operatorPage, ticketId, "rate", form => form.Locator("input[name=rating][value=satisfied]").CheckAsync());
-        await ActAsync(township, ticketId, "close");
+        await ActAsync(township, ticketId, "close", form => form.Locator("input[name=confirm]").CheckAsync());
         await township.GotoAsync($"/tickets/{ticketId}");
         (await township.Locator("[data-testid=status]").TextContentAsync()).ShouldBe("已结案");
 
@@ -124,6 +126,7 @@ public sealed class ConsoleStoryTests(ConsoleFixture fixture) : IClassFixture<Co
         await Browser.ScreenshotAsync(auditor, "10-audit-timeline-closed");
         var escalatedAt = Array.IndexOf(types, "TicketEscalated") + 1;
         await auditor.Locator("#version").FillAsync(escalatedAt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await auditor.Locator("#version").PressAsync("Enter");
         await auditor.WaitForURLAsync(new Regex($"version={escalatedAt}$"));
         (await auditor.TextContentAsync("[data-testid=as-of-holder]")).ShouldBe(_app.Services.GetRequiredService<ReferenceData>().FindUnit("SC-T01")!.NameZh);
         (await auditor.TextContentAsync("[data-testid=as-of-status]")).ShouldBe("待签收");

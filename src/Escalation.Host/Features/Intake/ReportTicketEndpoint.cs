@@ -13,7 +13,7 @@ public sealed record CitizenRequest(string? Name, string? Phone);
 
 public sealed record LocationRequest(string? VillageCode, string? GridCode, string? Address);
 
-public sealed record TicketCreated(Guid Id, long Version, string HeldByUnitCode);
+public sealed record TicketCreated(Guid Id, long Version, string HeldByUnitCode, string? Number);
 
 public static class ReportTicketEndpoint
 {
@@ -24,7 +24,7 @@ public static class ReportTicketEndpoint
     [ProducesResponseType<TicketCreated>(StatusCodes.Status201Created)]
     [WolverinePost("/api/tickets")]
     public static Task<IResult> Post(ReportRequest? request, ApiCommands api) =>
-        api.ReportAsync(Plan(request), request, done => Results.Created($"/api/tickets/{done.TicketId}", new TicketCreated(done.TicketId, done.Version, done.Holder)));
+        api.ReportAsync(Plan(request), request, done => Results.Created($"/api/tickets/{done.TicketId}", new TicketCreated(done.TicketId, done.Version, done.Holder, done.Number)));
 
     /// <summary>The request's fields as checked, and the report they make.</summary>
     public static IntakePlan Plan(ReportRequest? request)

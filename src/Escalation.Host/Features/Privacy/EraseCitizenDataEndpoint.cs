@@ -12,6 +12,8 @@ public static class EraseCitizenDataEndpoint
 {
     [WolverinePost("/api/tickets/{id}/erase-citizen-data")]
     [ProducesResponseType<CommandAccepted>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ApiCommands api) =>
-        api.RunAsync(id, new TicketCommandPlan(TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by)), null);
+    public static Task<IResult> Post(Guid id, ApiCommands api) => api.RunAsync(id, Plan(id), null);
+
+    /// <summary>The erasure asks for no fields: the API and the console's form run this plan.</summary>
+    public static TicketCommandPlan Plan(Guid id) => new(TicketAction.EraseCitizenData, new Fields(), by => new EraseCitizenData(id, by));
 }

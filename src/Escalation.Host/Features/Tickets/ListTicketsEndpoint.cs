@@ -1,16 +1,15 @@
-using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Escalation.Projections;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Escalation.Host.Features.Tickets;
 
-public sealed record TicketPage(IReadOnlyList<TicketView> Items, int Page, int PageSize, long Total);
+/// <param name="NextCursor">Send it back as <c>cursor</c> for the next page; null on the last page.</param>
+public sealed record TicketPage(IReadOnlyList<TicketView> Items, int Page, int PageSize, long Total, string? NextCursor);
 
 public static class ListTicketsEndpoint
 {
@@ -20,24 +19,29 @@ public static class ListTicketsEndpoint
     public const int MaxPage = int.MaxValue / MaxPageSize;
 
     /// <summary>
-    /// The caller's queue: a dispatcher's unit and the units below it (or one of them, with <c>unit</c>), a
-    /// department's tickets, an operator's own; auditors and administrators see every unit. Nearest deadline first,
-    /// tickets without a running clock last, oldest first among equals; <c>light</c> keeps those with that warning light.
+    /// The caller's queue and search: a dispatcher's unit and the units below it (or one of them, with <c>unit</c>), a
+    /// department's tickets, an operator's own; auditors and administrators see every unit. <c>queue</c> picks a work
+    /// queue, the other parameters narrow it (see <see cref="TicketQueues"/>); nearest deadline first unless
+    /// <c>sort</c> says otherwise. The next page is asked for with the answer's <c>nextCursor</c> (stable while tickets
+    /// come and go) or, as before, by <c>page</c>.
     /// </summary>
     [ProducesResponseType<TicketPage>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets")]
     public static async Task<IResult> Get(
-        string? unit, string? state, string? light, int? page, int? pageSize, HttpContext http, IQuerySession session, ReferenceData reference)
+        string? unit, string? state, string? light, int? page, int? pageSize, string? queue, string? sort, string? cursor,
+        string? number, string? q, string? phone, string? place, string? category, string? channel, string? urgency,
+        string? holder, string? missed, string? from, string? to, HttpContext http, IQuerySession session, ReferenceData reference, TicketQueues queues)
     {
         var fields = new Fields();
-        var status = fields.Choice<TicketStatus>(state, "state", required: false);
-        var lit = fields.Choice<WarningLight>(light, "light", required: false);
+        var search = queues.Check(
+            new TicketSearchRequest(queue, state, light, urgency, channel, category, place, holder, missed, q, phone, number, from, to, sort, cursor, unit),
+            http.User, fields);
         if (page is < 1 or > MaxPage)
             fields.Add("page", $"must be from 1 to {MaxPage}.");
         if (pageSize is < 1 or > MaxPageSize)
             fields.Add("pageSize", $"must be from 1 to {MaxPageSize}.");
-        if (unit is not null && reference.FindUnit(unit) is null)
-            fields.Add("unit", $"there is no unit {unit}.");
+        if (page is > 1 && cursor is not null)
+            fields.Add("page", "give a page or a cursor, not both.");
         if (!fields.AreValid)
             return Problems.Invalid(fields.Errors);
 
@@ -45,15 +49,22 @@ public static class ListTicketsEndpoint
         if (unit is not null && EscalationClaims.RoleOf(user) == Role.Dispatcher && !reference.IsSelfOrAncestor(EscalationClaims.ActorOf(user).UnitCode, unit))
             return Problems.Forbidden("see the queue of a unit outside its own");
 
-        var query = Access.Visible(session, user, unit, reference);
-        if (status is { } s)
-            query = query.Where(t => t.Status == s);
-        if (lit is { } l)
-            query = query.Where(t => t.Light == l);
+        var size = pageSize ?? 50;
+        var pageNumber = page ?? 1;
+        var found = await queues.PageAsync(session, user, search, size, http.RequestAborted, skip: (pageNumber - 1) * size);
+        return Results.Ok(new TicketPage(found.Items, pageNumber, size, found.Total, found.NextCursor));
+    }
 
-        // PostgreSQL sorts nulls last in ascending order: tickets without a running clock come after the others.
-        var items = await query.OrderBy(t => t.NextDeadline).ThenBy(t => t.ReportedAt).ThenBy(t => t.Id)
-            .ToPagedListAsync(page ?? 1, pageSize ?? 50, http.RequestAborted);
-        return Results.Ok(new TicketPage([.. items], (int)items.PageNumber, (int)items.PageSize, items.TotalItemCount));
+    /// <summary>How many tickets wait in each of the caller's work queues (the console's tabs), within <c>unit</c> when given.</summary>
+    [ProducesResponseType<IReadOnlyList<QueueCount>>(StatusCodes.Status200OK)]
+    [WolverineGet("/api/tickets/queues")]
+    public static async Task<IResult> Counts(string? unit, HttpContext http, IQuerySession session, ReferenceData reference, TicketQueues queues)
+    {
+        if (unit is not null && reference.FindUnit(unit) is null)
+            return Problems.Invalid(new Dictionary<string, string[]> { ["unit"] = [$"there is no unit {unit}."] });
+        var user = http.User;
+        if (unit is not null && EscalationClaims.RoleOf(user) == Role.Dispatcher && !reference.IsSelfOrAncestor(EscalationClaims.ActorOf(user).UnitCode, unit))
+            return Problems.Forbidden("see the queue of a unit outside its own");
+        return Results.Ok(await queues.CountsAsync(session, user, unit, http.RequestAborted));
     }
 }

@@ -39,10 +39,88 @@
     });
   }
 
-  // Audit: the slider shows the event number as it moves and replays where it is let go.
+
+  // Inbox: a row's action forms are loaded when its actions are opened, so a page of rows carries none.
+  document.addEventListener('toggle', async event => {
+    const details = event.target;
+    if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.load) return;
+    const url = details.dataset.load;
+    delete details.dataset.load;
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const html = (await response.text()).trim();
+    if (!html) return;
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    const loaded = holder.firstElementChild;
+    details.replaceWith(loaded);
+    loaded.querySelector('input:not([type=hidden]), select, textarea, button')?.focus();
+  }, true);
+
+  // Inbox and board: server-sent events say when the store changed; the page then fetches itself again and swaps its
+  // live part, unless the user is filling something in there. Without EventSource (or after it fails) it asks every 30 s.
+  const live = document.querySelector('[data-live-region]');
+  if (live) {
+    const status = document.getElementById('live-status');
+    const sound = document.getElementById('live-sound');
+    if (sound) {
+      sound.checked = localStorage.getItem('escalation.sound') === 'on';
+      sound.addEventListener('change', () => localStorage.setItem('escalation.sound', sound.checked ? 'on' : 'off'));
+    }
+    let busy = false, lastFetch = 0, current = null;
+    const refresh = async () => {
+      const regions = [...document.querySelectorAll('[data-live-region]')];
+      if (busy || regions.some(r => r.querySelector('details[open], input:focus, select:focus, textarea:focus'))) return;
+      busy = true;
+      try {
+        lastFetch = Date.now();
+        const response = await fetch(location.href, { credentials: 'same-origin' });
+        if (!response.ok) return;
+        const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const fresh = page.querySelectorAll('[data-live-region]');
+        regions.forEach((region, i) => { if (fresh[i]) region.replaceWith(document.importNode(fresh[i], true)); });
+        document.title = page.title;
+        if (status) status.textContent = status.dataset.text;
+      } finally { busy = false; }
+    };
+    const beep = () => {
+      const audio = new AudioContext(), tone = audio.createOscillator();
+      tone.connect(audio.destination);
+      tone.frequency.value = 880;
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+    };
+    const onCounts = counts => {
+      const queue = document.querySelector('nav.tabs a.active')?.dataset.queue;
+      const count = queue ? counts[queue] : undefined;
+      if (current !== null) {
+        if (sound?.checked && count > current) beep();
+        setTimeout(refresh, Math.max(0, 5000 - (Date.now() - lastFetch)));
+      }
+      if (count !== undefined) current = count;
+      document.body.dataset.live = 'connected';
+    };
+    const poll = () => setInterval(refresh, 30000);
+    if ('EventSource' in window) {
+      const source = new EventSource(live.dataset.liveRegion);
+      let failures = 0;
+      source.addEventListener('queues', event => { failures = 0; onCounts(JSON.parse(event.data)); });
+      source.addEventListener('error', () => { if (++failures >= 3) { source.close(); poll(); } });
+    } else {
+      poll();
+    }
+  }
+
+  document.querySelectorAll('[data-print]').forEach(button => button.addEventListener('click', () => window.print()));
+
+  // Audit: the slider shows the event number as it moves.
   document.querySelectorAll('input[type=range][data-autosubmit]').forEach(slider => {
     const shown = document.getElementById(`${slider.id}-shown`);
     slider.addEventListener('input', () => { if (shown) shown.value = slider.value; });
-    slider.addEventListener('change', () => slider.form.requestSubmit());
+    // A pointer replays where it lets go; the keyboard moves freely and replays on Enter (not at every arrow key).
+    let pointer = false;
+    slider.addEventListener('pointerdown', () => { pointer = true; });
+    slider.addEventListener('change', () => { if (pointer) slider.form.requestSubmit(); pointer = false; });
+    slider.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); slider.form.requestSubmit(); } });
   });
 })();

@@ -3,6 +3,11 @@ using Escalation.Host.Api;
 using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
 using Escalation.Host.Features.Escalation;
+using Escalation.Host.Features.Merging;
+using Escalation.Host.Features.Privacy;
+using Escalation.Host.Features.Supervision;
+using Escalation.Host.Features.Tickets;
+using Escalation.Host.Features.Withdrawal;
 using Escalation.Host.Features.Rating;
 using Escalation.Host.Features.Resolution;
 using Escalation.Host.Features.Triage;
@@ -14,8 +19,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Escalation.Host.WebConsole.Pages;
 
 /// <summary>One ticket: what was asked, where it stands, its clocks and whistles, and the actions the user may take.</summary>
-public sealed class TicketModel(IQuerySession session, ReferenceData reference, ConsoleCommands commands, Texts texts, TimeProvider clock) : ConsolePage
+public sealed class TicketModel(
+    IQuerySession session, ReferenceData reference, ConsoleCommands commands, Texts texts, TimeProvider clock, TicketQueues queues) : ConsolePage
 {
+    public const int MaxDuplicates = 5;
+
     public TicketView Ticket { get; private set; } = null!;
 
     public CitizenDetails? Citizen { get; private set; }
@@ -26,7 +34,24 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
 
     public FormErrors? Errors { get; private set; }
 
+    /// <summary>After a conflict: who acted last, when, and what they did.</summary>
+    public (string UserId, DateTimeOffset At, string Event)? LastAct { get; private set; }
+
+    /// <summary>The caller's earlier tickets from the same phone (repeat calls), for those who may see phones.</summary>
+    public IReadOnlyList<TicketView> SamePhone { get; private set; } = [];
+
+    /// <summary>Open tickets of the same matter in the same grid (or village): each may be the master of this one.</summary>
+    public IReadOnlyList<TicketView> Duplicates { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await ShowAsync(id) ? Page() : NoSuchTicket();
+
+    /// <summary>A row's action forms, loaded when the inbox row's actions are opened.</summary>
+    public async Task<IActionResult> OnGetActionsAsync(Guid id, string? returnUrl)
+    {
+        if (await Access.LoadVisibleAsync(session, User, id, reference, HttpContext.RequestAborted) is not { } view)
+            return NoSuchTicket();
+        return Partial("Shared/_Actions", new Shared.ActionsModel(view, Back(returnUrl, "/inbox"), null, null, Open: true));
+    }
 
     public Task<IActionResult> OnPostTriageAsync(Guid id, long? version, string? returnUrl, TriageRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("triage"), TriageEndpoint.Plan(id, request));
@@ -64,13 +89,37 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
     public Task<IActionResult> OnPostCallBackAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("callBack"), CallbackAttemptEndpoint.Plan(id, request));
 
+    public Task<IActionResult> OnPostTransferAsync(Guid id, long? version, string? returnUrl, TransferRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("transfer"), TransferEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, long? version, string? returnUrl, ReasonRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reopen"), ReopenEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostUrgeAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("urge"), UrgeEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, long? version, string? returnUrl, ReasonRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("withdraw"), WithdrawEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostEraseAsync(Guid id, long? version, string? returnUrl) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("erase"), EraseCitizenDataEndpoint.Plan(id));
+
+    /// <summary>The master is named by its number (as people read it) or its id.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(Guid id, long? version, string? returnUrl, string? intoTicket)
+    {
+        var master = await MasterAsync(intoTicket);
+        return await RunAsync(id, version, returnUrl, new OfferedAction("merge"), MergeEndpoint.Plan(id, new MergeRequest(master)));
+    }
+
     /// <summary>
     /// Runs the command against the version the page showed. Done: back where the user was. Refused: the ticket as it
     /// is now, with the form as the user filled it and the reasons beside its fields.
     /// </summary>
     private async Task<IActionResult> RunAsync(Guid id, long? version, string? returnUrl, OfferedAction action, TicketCommandPlan plan)
     {
-        var result = await commands.RunAsync(User, id, plan, version, HttpContext.RequestAborted);
+        var result = TicketActions.Irreversible.Contains(action.Name) && Request.Form["confirm"] != "true"
+            ? CommandResult.InvalidFields.Of("confirm", texts["field.confirm.required"])
+            : await commands.RunAsync(User, id, plan, version, HttpContext.RequestAborted);
         if (result is CommandResult.Done)
         {
             TempData["done"] = texts.Format("done", texts[$"act.{action.Name}"]);
@@ -80,6 +129,8 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
             return NoSuchTicket();
         Posted = action;
         Errors = FormErrors.From(result, texts, field => field);
+        if (Errors.Conflict)
+            LastAct = await LastActAsync(id);
         Response.StatusCode = Errors.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
@@ -91,7 +142,37 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
         Ticket = view;
         Now = clock.GetUtcNow();
         Citizen = await Access.CitizenAsync(session, User, id, HttpContext.RequestAborted);
+        var contact = await session.LoadAsync<CitizenContact>(id, HttpContext.RequestAborted);
+        SamePhone = await queues.SamePhoneAsync(session, User, view, contact?.Phone, HttpContext.RequestAborted);
+        if (Access.MayDo(User, Domain.TicketAction.Merge) && Domain.Ticket.OpenStates.Contains(view.Status) && view.CategoryCode is { } category)
+        {
+            var open = Access.Visible(session, User, null, reference)
+                .Where(t => t.Id != id && t.CategoryCode == category && Domain.Ticket.OpenStates.Contains(t.Status));
+            open = view.GridCode is { } grid ? open.Where(t => t.GridCode == grid) : open.Where(t => t.VillageCode == view.VillageCode);
+            Duplicates = await open.OrderByDescending(t => t.ReportedAt).Take(MaxDuplicates).ToListAsync(HttpContext.RequestAborted);
+        }
         return true;
+    }
+
+    /// <summary>The latest event a person (or the timers) appended: who acted first, when, and what they did.</summary>
+    private async Task<(string, DateTimeOffset, string)?> LastActAsync(Guid id)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted);
+        return events.Select(e => e.Data).OfType<Domain.ITicketEvent>()
+            .LastOrDefault(e => e is not (Domain.Timers.TimeLimitStarted)) is { } last
+            ? (last.By.UserId, last.At, last.GetType().Name)
+            : null;
+    }
+
+    private async Task<Guid?> MasterAsync(string? numberOrId)
+    {
+        if (string.IsNullOrWhiteSpace(numberOrId))
+            return null;
+        if (Guid.TryParse(numberOrId, out var id))
+            return id;
+        var number = numberOrId.Trim().ToUpperInvariant();
+        var found = await Access.Visible(session, User, null, reference).Where(t => t.Number == number).Select(t => t.Id).ToListAsync(HttpContext.RequestAborted);
+        return found.Count == 1 ? found[0] : Guid.Empty;
     }
 
     private IActionResult NoSuchTicket()
