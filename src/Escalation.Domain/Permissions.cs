@@ -1,5 +1,6 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Merging;
 using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
@@ -17,6 +18,9 @@ public enum TicketAction
 {
     Report, Triage, Accept, Escalate, Transfer, BlowWhistle, ReportIn, Return, NoteProgress,
     Resolve, Rate, Reopen, Urge, Merge, Withdraw, Close, EraseCitizenData,
+
+    // Extensions (延期) and pauses (挂起) of time limits.
+    RequestExtension, ReviewExtension,
 }
 
 /// <summary>
@@ -34,10 +38,12 @@ public static class Permissions
             TicketAction.Report, TicketAction.Triage, TicketAction.Accept, TicketAction.Escalate, TicketAction.Transfer,
             TicketAction.BlowWhistle, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
             TicketAction.Reopen, TicketAction.Urge, TicketAction.Merge, TicketAction.Withdraw, TicketAction.Close,
+            TicketAction.RequestExtension, TicketAction.ReviewExtension,
         ],
         [Role.Department] =
         [
             TicketAction.Accept, TicketAction.ReportIn, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
+            TicketAction.RequestExtension,
         ],
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
@@ -70,6 +76,8 @@ public static class Permissions
             TicketAction.Withdraw => WithdrawTicket.Refuses(ticket),
             TicketAction.Close => CloseTicket.Refuses(ticket, by, context),
             TicketAction.EraseCitizenData => EraseCitizenData.Refuses(ticket),
+            TicketAction.RequestExtension => RequestExtension.Refuses(ticket, by, context),
+            TicketAction.ReviewExtension => ReviewExtension.Refuses(ticket, by),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;
 

@@ -56,4 +56,16 @@ public static class RuleCodes
 
     // Time limits.
     public const string CalendarMissing = "calendar-missing";
+
+    // Extensions (延期) and pauses (挂起) of time limits.
+    public const string ClockNotExtensible = "clock-not-extensible";
+    public const string NoRunningLimit = "no-running-limit";
+    public const string LimitPassed = "limit-passed";
+    public const string ExtensionDeadlineRequired = "extension-deadline-required";
+    public const string ExtensionNotLater = "extension-not-later";
+    public const string ExtensionTooLong = "extension-too-long";
+    public const string ExtensionPending = "extension-pending";
+    public const string ExtensionsExhausted = "extensions-exhausted";
+    public const string NoExtensionPending = "no-extension-pending";
+    public const string NotReviewer = "not-reviewer";
 }

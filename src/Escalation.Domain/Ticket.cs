@@ -1,5 +1,6 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
 using Escalation.Domain.Privacy;
@@ -61,6 +62,16 @@ public sealed record Ticket
     /// <summary>The time limits running on the ticket, each with the light it has reached.</summary>
     public IReadOnlyList<RunningClock> Clocks { get; init; } = [];
 
+    /// <summary>The extension (延期) last asked for, until it is decided.</summary>
+    public ExtensionRequest? PendingExtension { get; init; }
+
+    /// <summary>How many extensions were approved on the ticket.</summary>
+    public int ExtensionsGranted { get; init; }
+
+    /// <summary>The pending extension while the limit it is for still runs; once that limit passed or stopped, it lapsed.</summary>
+    public ExtensionRequest? LiveExtension =>
+        PendingExtension is { } p && FindLimit(p.Clock, p.Holder, p.Deadline, p.WhistleId) is { } limit && Runs(limit) ? p : null;
+
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
 
@@ -79,6 +90,7 @@ public sealed record Ticket
     {
         Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == Holder,
         Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder,
+        Clock.ExtensionReview => LiveExtension?.ReviewerUnitCode == clock.Holder,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -122,6 +134,9 @@ public sealed record Ticket
         CitizenDataErased x => On(x),
         TimeLimitStarted x => On(x),
         WarningLightLit x => On(x),
+        ExtensionRequested x => this with { PendingExtension = ExtensionRequest.Of(x) },
+        ExtensionApproved => this with { PendingExtension = null, ExtensionsGranted = ExtensionsGranted + 1 },
+        ExtensionRefused => this with { PendingExtension = null },
         _ => this,
     };
 

@@ -34,4 +34,5 @@ internal sealed record TimeLimitsEntry(
     IReadOnlyDictionary<string, string?>? Accept,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>?>? Resolve,
     IReadOnlyDictionary<string, string?>? ResolveCap,
-    IReadOnlyDictionary<string, string?>? ReportIn);
+    IReadOnlyDictionary<string, string?>? ReportIn,
+    string? ExtensionReview);

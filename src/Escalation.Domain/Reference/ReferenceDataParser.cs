@@ -260,7 +260,10 @@ public static class ReferenceDataParser
             resolve,
             Limits(entry.ResolveCap, defaults.ResolveCap, "timeLimits.resolveCap", "urgency", errors),
             Limits(entry.ReportIn, defaults.ReportIn, "timeLimits.reportIn", "urgency", errors),
-            entry.YellowShare ?? defaults.YellowShare);
+            entry.YellowShare ?? defaults.YellowShare)
+        {
+            ExtensionReview = Single(entry.ExtensionReview, defaults.ExtensionReview, "timeLimits.extensionReview", errors),
+        };
     }
 
     /// <summary>The default limits with those written under <paramref name="path"/> in their place.</summary>
@@ -279,6 +282,17 @@ public static class ReferenceDataParser
                 errors.Add($"{path}.{key}: {(text is null ? "null" : $"'{text}'")} is not a time limit (expected e.g. \"30 minutes\", \"2 hours\", \"1 day\", \"4 working hours\", \"1 working day\")");
         }
         return limits;
+    }
+
+    /// <summary>One limit written as text, or the default when it is left out.</summary>
+    private static TimeLimit Single(string? text, TimeLimit fallback, string path, List<string> errors)
+    {
+        if (text is null)
+            return fallback;
+        if (TimeLimit.TryParse(text, out var limit))
+            return limit;
+        errors.Add($"{path}: '{text}' is not a time limit (expected e.g. \"30 minutes\", \"2 hours\", \"1 day\", \"4 working hours\", \"1 working day\")");
+        return fallback;
     }
 
     private static TEnum? Key<TEnum>(string key, string path, string noun, List<string> errors) where TEnum : struct, Enum

@@ -23,6 +23,8 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
         if (Light == Light.Yellow)
             return Decision.Accept(lit);
+        if (Clock == Clock.ExtensionReview)
+            return Decision.Accept(lit);
         if (Clock == Clock.ReportIn)
             return Decision.Accept(lit, new ReportInMissed(TicketId, By, context.Now, WhistleId!.Value, Holder, context.Reference.County.Code));
         if (state.HandlingTier == Tier.CountyLeader)

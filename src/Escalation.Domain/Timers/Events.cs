@@ -1,7 +1,10 @@
 namespace Escalation.Domain.Timers;
 
-/// <summary>The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in.</summary>
-public enum Clock { Accept, Resolve, ReportIn }
+/// <summary>
+/// The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in;
+/// for the reviewer of a request for more time to decide it.
+/// </summary>
+public enum Clock { Accept, Resolve, ReportIn, ExtensionReview }
 
 public enum Light { Yellow, Red }
 

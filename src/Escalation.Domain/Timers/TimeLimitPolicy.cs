@@ -60,6 +60,9 @@ public sealed record TimeLimitSettings(
         },
         YellowShare: 0.8);
 
+    /// <summary>How long the reviewer has to decide a request for an extension or a pause; never past the limit it is for.</summary>
+    public TimeLimit ExtensionReview { get; init; } = TimeLimit.Working(TimeSpan.FromHours(4));
+
     private static TimeLimit ClockHours(double hours) => TimeLimit.Clock(TimeSpan.FromHours(hours));
 
     private static Dictionary<Tier, TimeLimit> Tiers(TimeLimit village, TimeLimit township, TimeLimit county, TimeLimit countyLeader) => new()

@@ -1,5 +1,6 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
@@ -32,6 +33,13 @@ public static class Timekeeping
                 case WhistleBlown whistle:
                     started.AddRange(whistle.DepartmentCodes.Select(department => ReportIn(whistle, department, context)));
                     break;
+                case ExtensionRequested request:
+                    started.Add(Review(request, context));
+                    break;
+                case ExtensionApproved approved when ticket.FindLimit(approved.Clock, approved.Holder, approved.Deadline, approved.WhistleId) is { } limit:
+                    started.Add(new TimeLimitStarted(ticket.Id, by, context.Now, limit.Clock, limit.Holder,
+                        limit.YellowAt + (approved.NewDeadline - limit.Deadline), approved.NewDeadline, limit.WhistleId));
+                    break;
             }
         }
         return started;
@@ -43,6 +51,15 @@ public static class Timekeeping
         var tier = ticket.HandlingTier ?? Tier.Township;
         var deadline = context.Reference.TimeLimits.DeadlineFor(clock, limitClass, ticket.Urgency, tier, context.Now);
         return new TimeLimitStarted(ticket.Id, by, context.Now, clock, ticket.Holder, deadline.YellowAt, deadline.DueAt, null);
+    }
+
+    /// <summary>The reviewer's limit to decide a request, ending no later than the limit the request is for.</summary>
+    private static TimeLimitStarted Review(ExtensionRequested request, DecisionContext context)
+    {
+        var policy = context.Reference.TimeLimits;
+        var review = policy.Settings.ExtensionReview.Apply(context.Now, policy.Calendar, policy.YellowShare);
+        var deadline = review.DueAt < request.Deadline ? review : new Deadline(context.Now + (request.Deadline - context.Now) * policy.YellowShare, request.Deadline);
+        return new TimeLimitStarted(request.TicketId, request.By, context.Now, Clock.ExtensionReview, request.ReviewerUnitCode, deadline.YellowAt, deadline.DueAt, null);
     }
 
     /// <summary>The whistle names its own report-in deadline; the yellow light goes on at the policy's share of it.</summary>

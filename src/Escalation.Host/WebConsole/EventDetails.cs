@@ -1,5 +1,6 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
 using Escalation.Domain.Rating;
@@ -36,6 +37,9 @@ public static class EventDetails
         TimeLimitStarted x => t.Format("detail.deadline", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         ReportInMissed x => $"{t.Unit(x.DepartmentCode)} → {t.Unit(x.RaisedToUnitCode)}",
+        ExtensionRequested x => $"{t.Format("detail.extension", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.RequestedDeadline))} — {x.Reason}",
+        ExtensionApproved x => $"{t.Format("detail.extension", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.NewDeadline))}{Note(x.Note)}",
+        ExtensionRefused x => $"{t.Of(x.Clock)} · {t.Unit(x.Holder)} — {x.Reason}",
         _ => "",
     };
 

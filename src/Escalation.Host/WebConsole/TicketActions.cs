@@ -21,6 +21,7 @@ public sealed class TicketActions(DecisionContexts decisions)
         ("triage", TicketAction.Triage), ("accept", TicketAction.Accept), ("whistle", TicketAction.BlowWhistle),
         ("progress", TicketAction.NoteProgress), ("resolve", TicketAction.Resolve), ("escalate", TicketAction.Escalate),
         ("return", TicketAction.Return), ("rate", TicketAction.Rate), ("close", TicketAction.Close),
+        ("requestExtension", TicketAction.RequestExtension), ("reviewExtension", TicketAction.ReviewExtension),
     ];
 
     public IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)

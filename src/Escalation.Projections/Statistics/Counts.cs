@@ -37,6 +37,11 @@ public sealed class Counts
     /// <summary>Returns of the party's own dispatches and whistles (TicketReturned.CountedAgainst).</summary>
     public int ReturnsCountedAgainst { get; set; }
 
+    /// <summary>Extensions (延期) the party asked for, and how many of its requests were approved and refused.</summary>
+    public int ExtensionsRequested { get; set; }
+    public int ExtensionsApproved { get; set; }
+    public int ExtensionsRefused { get; set; }
+
     public void Add(Counts other)
     {
         Reported += other.Reported;
@@ -59,5 +64,8 @@ public sealed class Counts
         ReportInsMissed += other.ReportInsMissed;
         Returned += other.Returned;
         ReturnsCountedAgainst += other.ReturnsCountedAgainst;
+        ExtensionsRequested += other.ExtensionsRequested;
+        ExtensionsApproved += other.ExtensionsApproved;
+        ExtensionsRefused += other.ExtensionsRefused;
     }
 }

@@ -1,5 +1,6 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
@@ -30,6 +31,7 @@ public static class StatisticFacts
         typeof(TicketReported), typeof(TicketTriaged), typeof(TicketEscalated), typeof(TicketTransferred), typeof(TicketAccepted),
         typeof(TicketResolved), typeof(CitizenRated), typeof(TicketReopened), typeof(TicketClosed), typeof(WhistleBlown),
         typeof(DepartmentReportedIn), typeof(ReportInMissed), typeof(TicketReturned),
+        typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
     ];
 
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime).DateTime);
@@ -108,8 +110,23 @@ public static class StatisticFacts
                 yield return ForHolder(before, x.At, new Counts { Returned = 1 });
                 yield return new(Day(x.At), x.CountedAgainst, null, category, new Counts { ReturnsCountedAgainst = 1 });
                 break;
+            case ExtensionRequested x:
+                yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsRequested = 1 });
+                break;
+            case ExtensionApproved x:
+                yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsApproved = 1 });
+                break;
+            case ExtensionRefused x:
+                yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsRefused = 1 });
+                break;
         }
     }
+
+    /// <summary>Counts for the holder of a limit: a department (a summoned one, or the ticket's holder) in the unit holding the ticket, or a unit.</summary>
+    private static CellDelta ForLimitHolder(TicketView ticket, string holder, DateTimeOffset at, Counts counts) =>
+        holder == ticket.HoldingUnitCode
+            ? new(Day(at), holder, null, ticket.CategoryCode, counts)
+            : new(Day(at), ticket.HoldingUnitCode, holder, ticket.CategoryCode, counts);
 
     /// <summary>Counts for whoever holds the ticket: its department, in the unit holding it, or else that unit.</summary>
     private static CellDelta ForHolder(TicketView ticket, DateTimeOffset at, Counts counts) =>

@@ -21,7 +21,8 @@ public sealed record StatsRow(
     int Rated, int Satisfied, int Reopened, int EscalatedToTownship, int EscalatedToCounty, int EscalatedToCountyLeader,
     int Whistles, int Summoned, int ReportedIn, int ReportInsMissed, int Returned, int ReturnsCountedAgainst, int RepeatProblems,
     decimal? ResponseRate, decimal? ResolutionRate, decimal? ClosureRate, decimal? ClosedInTimeRate, decimal? SatisfactionRate,
-    decimal? ReportInRate, decimal? MeanReportInMinutes);
+    decimal? ReportInRate, decimal? MeanReportInMinutes,
+    int ExtensionsRequested, int ExtensionsApproved, int ExtensionsRefused);
 
 public sealed record StatsReport(string Unit, StatsGrouping GroupBy, StatsPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatsRow> Rows);
 
@@ -127,7 +128,10 @@ public static class StatsTable
             ClosedInTimeRate: Percent(c.ClosedInTime, c.Closed),
             SatisfactionRate: Percent(c.Satisfied, c.Rated),
             ReportInRate: Percent(c.ReportedIn, c.Summoned),
-            MeanReportInMinutes: c.ReportedIn == 0 ? null : Math.Round(c.ReportInSeconds / 60m / c.ReportedIn, 1, MidpointRounding.AwayFromZero));
+            MeanReportInMinutes: c.ReportedIn == 0 ? null : Math.Round(c.ReportInSeconds / 60m / c.ReportedIn, 1, MidpointRounding.AwayFromZero),
+            ExtensionsRequested: c.ExtensionsRequested,
+            ExtensionsApproved: c.ExtensionsApproved,
+            ExtensionsRefused: c.ExtensionsRefused);
     }
 
     public static decimal? Percent(int part, int whole) =>

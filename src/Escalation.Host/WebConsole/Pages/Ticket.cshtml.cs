@@ -3,6 +3,7 @@ using Escalation.Host.Api;
 using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
 using Escalation.Host.Features.Escalation;
+using Escalation.Host.Features.Extension;
 using Escalation.Host.Features.Rating;
 using Escalation.Host.Features.Resolution;
 using Escalation.Host.Features.Triage;
@@ -60,6 +61,12 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("close"), CloseEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostRequestExtensionAsync(Guid id, long? version, string? returnUrl, ExtendRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("requestExtension"), RequestExtensionEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostReviewExtensionAsync(Guid id, long? version, string? returnUrl, ReviewRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reviewExtension"), ReviewExtensionEndpoint.Plan(id, request));
 
     /// <summary>
     /// Runs the command against the version the page showed. Done: back where the user was. Refused: the ticket as it
