@@ -17,6 +17,7 @@ public class PermissionRules
         RuleCodes.NotHolderOrSummoned, RuleCodes.TopTierReached, RuleCodes.OnlyCountyTransfers, RuleCodes.NoDispatcherToReturnTo,
         RuleCodes.WhistleOnlyByTownshipOrCounty, RuleCodes.UnknownWhistle, RuleCodes.DepartmentNotSummoned, RuleCodes.SummonsAlreadyAnswered,
         RuleCodes.AlreadyRated, RuleCodes.RatingWindowOpen, RuleCodes.CitizenDataAlreadyErased,
+        RuleCodes.ExtensionPending, RuleCodes.ExtensionsExhausted, RuleCodes.NoExtensionPending, RuleCodes.NotReviewer,
     ];
 
     /// <summary>Each action with a command carrying valid input, by actors who may or may not act.</summary>
@@ -42,8 +43,15 @@ public class PermissionRules
             yield return (TicketAction.Merge, new MergeTicket(TicketId, by, MasterId), null);
             yield return (TicketAction.Withdraw, new WithdrawTicket(TicketId, by, "Settled."), null);
             yield return (TicketAction.EraseCitizenData, new EraseCitizenData(TicketId, by), null);
+            yield return (TicketAction.RequestExtension, new RequestExtension(TicketId, by, Clock.Resolve, null, Now.AddHours(1), null, "More time."), null);
+            yield return (TicketAction.ReviewExtension, new ReviewExtension(TicketId, by, true, null), null);
         }
     }
+
+    private static readonly TimeLimitStarted Resolving = new(TicketId, EastVillageLiaison, Earlier, Clock.Resolve, EastVillage, Now, Now.AddMinutes(30), null);
+
+    private static readonly ExtensionRequested ExtensionAsked =
+        new(TicketId, EastVillageLiaison, Earlier, Clock.Resolve, EastVillage, null, Now.AddMinutes(30), Now.AddHours(2), "More time.", Dongping);
 
     /// <summary>Every history the tests know, and each of them with a whistle to two departments where one may be blown.</summary>
     private static IEnumerable<object[]> Histories()
@@ -58,6 +66,7 @@ public class PermissionRules
             [.. InHandlingAtDongping, Whistle(DongpingDispatcher), ReportedIn(HousingOfficer)],
             [.. InHandlingAtCounty, Whistle(CountyDispatcher), SummonsReturned(UrbanOfficer, County)],
             [.. InHandlingAtDongping, Resolved(DongpingDispatcher, Now.AddDays(-4))],
+            [.. InHandlingAtEastVillage, Resolving, ExtensionAsked],
         ];
     }
 

@@ -23,6 +23,8 @@ public class StateTable
         ["reopen"] = new ReopenTicket(TicketId, DongpingDispatcher, "Again."),
         ["urge"] = new UrgeTicket(TicketId, CountyDispatcher, "Hurry."),
         ["withdraw"] = new WithdrawTicket(TicketId, Operator, "Settled."),
+        ["request extension"] = new RequestExtension(TicketId, EastVillageLiaison, Clock.Resolve, null, Now.AddDays(1), null, "More time."),
+        ["review extension"] = new ReviewExtension(TicketId, DongpingDispatcher, true, null),
     };
 
     private static void ShouldBeInvalidIn(string command, TicketStatus status) =>
@@ -136,6 +138,20 @@ public class StateTable
     [InlineData(TicketStatus.Closed)]
     [InlineData(TicketStatus.Withdrawn)]
     public void withdrawing_needs_an_unresolved_ticket(TicketStatus status) => ShouldBeInvalidIn("withdraw", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void asking_for_an_extension_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("request extension", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void reviewing_an_extension_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("review extension", status);
 
     public static TheoryData<string> EveryCommand => [.. Commands.Keys];
 

@@ -128,6 +128,8 @@ public sealed class TimeLimitPolicy
                 return AcceptLimit(urgency).Apply(start, Calendar, YellowShare);
             case Clock.ReportIn:
                 return ReportInLimit(urgency).Apply(start, Calendar, YellowShare);
+            case Clock.ExtensionReview:
+                return Settings.ExtensionReview.Apply(start, Calendar, YellowShare);
             case Clock.Resolve:
                 var deadline = ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare);
                 if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)

@@ -1,6 +1,7 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
+using Escalation.Domain.Intake;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
@@ -57,7 +58,7 @@ public static class Timekeeping
     private static TimeLimitStarted Review(ExtensionRequested request, DecisionContext context)
     {
         var policy = context.Reference.TimeLimits;
-        var review = policy.Settings.ExtensionReview.Apply(context.Now, policy.Calendar, policy.YellowShare);
+        var review = policy.DeadlineFor(Clock.ExtensionReview, TimeLimitClass.General, Urgency.Normal, Tier.Township, context.Now);
         var deadline = review.DueAt < request.Deadline ? review : new Deadline(context.Now + (request.Deadline - context.Now) * policy.YellowShare, request.Deadline);
         return new TimeLimitStarted(request.TicketId, request.By, context.Now, Clock.ExtensionReview, request.ReviewerUnitCode, deadline.YellowAt, deadline.DueAt, null);
     }
