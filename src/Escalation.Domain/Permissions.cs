@@ -2,6 +2,7 @@ using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
 using Escalation.Domain.Merging;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
@@ -20,7 +21,7 @@ public enum TicketAction
     Resolve, Rate, Reopen, Urge, Merge, Withdraw, Close, EraseCitizenData,
 
     // Extensions (延期) and pauses (挂起) of time limits.
-    RequestExtension, ReviewExtension,
+    RequestExtension, ReviewExtension, RequestPause, ReviewPause, Resume,
 }
 
 /// <summary>
@@ -38,12 +39,12 @@ public static class Permissions
             TicketAction.Report, TicketAction.Triage, TicketAction.Accept, TicketAction.Escalate, TicketAction.Transfer,
             TicketAction.BlowWhistle, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
             TicketAction.Reopen, TicketAction.Urge, TicketAction.Merge, TicketAction.Withdraw, TicketAction.Close,
-            TicketAction.RequestExtension, TicketAction.ReviewExtension,
+            TicketAction.RequestExtension, TicketAction.ReviewExtension, TicketAction.RequestPause, TicketAction.ReviewPause, TicketAction.Resume,
         ],
         [Role.Department] =
         [
             TicketAction.Accept, TicketAction.ReportIn, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
-            TicketAction.RequestExtension,
+            TicketAction.RequestExtension, TicketAction.RequestPause, TicketAction.Resume,
         ],
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
@@ -78,6 +79,9 @@ public static class Permissions
             TicketAction.EraseCitizenData => EraseCitizenData.Refuses(ticket),
             TicketAction.RequestExtension => RequestExtension.Refuses(ticket, by, context),
             TicketAction.ReviewExtension => ReviewExtension.Refuses(ticket, by),
+            TicketAction.RequestPause => RequestPause.Refuses(ticket, by, context),
+            TicketAction.ReviewPause => ReviewPause.Refuses(ticket, by),
+            TicketAction.Resume => ResumeTicket.Refuses(ticket, by),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;
 

@@ -68,4 +68,11 @@ public static class RuleCodes
     public const string ExtensionsExhausted = "extensions-exhausted";
     public const string NoExtensionPending = "no-extension-pending";
     public const string NotReviewer = "not-reviewer";
+    public const string AlreadyPaused = "already-paused";
+    public const string PausePending = "pause-pending";
+    public const string PauseExhausted = "pause-exhausted";
+    public const string PauseEndNotLater = "pause-end-not-later";
+    public const string PauseTooLong = "pause-too-long";
+    public const string NoPausePending = "no-pause-pending";
+    public const string NotPaused = "not-paused";
 }

@@ -3,6 +3,7 @@ using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
@@ -72,6 +73,19 @@ public sealed record Ticket
     public ExtensionRequest? LiveExtension =>
         PendingExtension is { } p && FindLimit(p.Clock, p.Holder, p.Deadline, p.WhistleId) is { } limit && Runs(limit) ? p : null;
 
+    /// <summary>The pause (挂起) last asked for, until it is decided.</summary>
+    public PauseRequest? PendingPause { get; init; }
+
+    /// <summary>The pause in force, if the ticket is paused: its holder's clock to resolve stands still.</summary>
+    public PauseState? Paused { get; init; }
+
+    /// <summary>How long the case was paused in all, pauses that ended only.</summary>
+    public TimeSpan PausedTotal { get; init; }
+
+    /// <summary>The pending pause while its holder still handles the ticket and it is not paused.</summary>
+    public PauseRequest? LivePause =>
+        PendingPause is { } p && Status == TicketStatus.InHandling && Holder == p.Holder && Paused is null ? p : null;
+
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
 
@@ -89,8 +103,9 @@ public sealed record Ticket
     public bool Runs(RunningClock clock) => clock.Clock switch
     {
         Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == Holder,
-        Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder,
+        Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder && Paused is null,
         Clock.ExtensionReview => LiveExtension?.ReviewerUnitCode == clock.Holder,
+        Clock.Pause => Paused?.Holder == clock.Holder,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -115,7 +130,7 @@ public sealed record Ticket
         return stream.Skip(1).Aggregate(Start((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
     }
 
-    public Ticket Evolve(object e) => e switch
+    public Ticket Evolve(object e) => EndingPause(e, e switch
     {
         TicketTriaged x => On(x),
         TicketAccepted x => On(x),
@@ -137,8 +152,22 @@ public sealed record Ticket
         ExtensionRequested x => this with { PendingExtension = ExtensionRequest.Of(x) },
         ExtensionApproved => this with { PendingExtension = null, ExtensionsGranted = ExtensionsGranted + 1 },
         ExtensionRefused => this with { PendingExtension = null },
+        PauseRequested x => this with { PendingPause = new PauseRequest(x.Awaiting, x.Reason, x.Until, x.Holder, x.ReviewerUnitCode) },
+        PauseApproved x => this with
+        {
+            PendingPause = null,
+            Paused = new PauseState(x.At, x.Until, PendingPause?.Awaiting ?? PauseAwaiting.Citizen, PendingPause?.Reason ?? "", Holder),
+        },
+        PauseRefused => this with { PendingPause = null },
+        TicketResumed x => this with { Paused = null, PausedTotal = PausedTotal + (x.At - x.PausedSince) },
         _ => this,
-    };
+    });
+
+    /// <summary>A pause holds only while its holder handles the ticket: whatever takes it elsewhere (resolved, escalated, returned, closed) ends it, and its time counts.</summary>
+    private static Ticket EndingPause(object e, Ticket next) =>
+        next.Paused is { } p && !(next.Status == TicketStatus.InHandling && next.Holder == p.Holder) && e is ITicketEvent { At: var at }
+            ? next with { Paused = null, PausedTotal = next.PausedTotal + (at - p.Since) }
+            : next;
 
     private Ticket On(TicketTriaged e) => this with
     {
@@ -218,7 +247,7 @@ public sealed record Ticket
 
     private Ticket On(TimeLimitStarted e) => this with
     {
-        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null)],
+        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null, e.Measure)],
     };
 
     /// <summary>A light counts only for the limit it was lit for, and a light never goes back from red to yellow.</summary>

@@ -67,12 +67,14 @@ public static class TicketTurn
                 : new Turn(command.TicketId, decision.Events, [], [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
         });
 
-    /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline.</summary>
-    public static IEnumerable<ScheduledCheck> Timers(TimeLimitStarted limit) =>
-    [
-        new(limit.YellowAt, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Yellow, limit.Holder, limit.Deadline, limit.WhistleId)),
-        new(limit.Deadline, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Red, limit.Holder, limit.Deadline, limit.WhistleId)),
-    ];
+    /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline. A pause has only its end.</summary>
+    public static IEnumerable<ScheduledCheck> Timers(TimeLimitStarted limit) => limit.Clock == Clock.Pause
+        ? [new(limit.Deadline, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Red, limit.Holder, limit.Deadline, limit.WhistleId))]
+        :
+        [
+            new(limit.YellowAt, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Yellow, limit.Holder, limit.Deadline, limit.WhistleId)),
+            new(limit.Deadline, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Red, limit.Holder, limit.Deadline, limit.WhistleId)),
+        ];
 
     private static IEnumerable<FollowUp> FollowUps(Ticket before, IReadOnlyList<object> events)
     {

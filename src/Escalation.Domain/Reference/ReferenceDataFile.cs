@@ -35,4 +35,5 @@ internal sealed record TimeLimitsEntry(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>?>? Resolve,
     IReadOnlyDictionary<string, string?>? ResolveCap,
     IReadOnlyDictionary<string, string?>? ReportIn,
-    string? ExtensionReview);
+    string? ExtensionReview,
+    string? Pause);

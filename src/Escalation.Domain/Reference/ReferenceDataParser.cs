@@ -263,6 +263,7 @@ public static class ReferenceDataParser
             entry.YellowShare ?? defaults.YellowShare)
         {
             ExtensionReview = Single(entry.ExtensionReview, defaults.ExtensionReview, "timeLimits.extensionReview", errors),
+            Pause = Single(entry.Pause, defaults.Pause, "timeLimits.pause", errors),
         };
     }
 

@@ -1,11 +1,12 @@
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Supervision;
 
 namespace Escalation.Domain.Timers;
 
 /// <summary>
-/// A timer fell due: light the warning, and on red act. A timer whose clock has moved on (a newer limit, another
+/// A timer fell due: light the warning, and on red act; a pause's end resumes the ticket, with no light. A timer whose clock has moved on (a newer limit, another
 /// holder, another state) or whose light is already on decides nothing, so a timer delivered twice acts once.
 /// </summary>
 public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, string Holder, DateTimeOffset Deadline, Guid? WhistleId)
@@ -19,6 +20,8 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
     {
         if (state.FindLimit(Clock, Holder, Deadline, WhistleId) is not { } clock || !state.Runs(clock) || clock.Lit >= Light)
             return Decision.Accept();
+        if (Clock == Clock.Pause)
+            return Light == Light.Red ? new ResumeTicket(TicketId, By, null).Decide(state, context) : Decision.Accept();
 
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
         if (Light == Light.Yellow)

@@ -2,16 +2,17 @@ namespace Escalation.Domain.Timers;
 
 /// <summary>
 /// The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in;
-/// for the reviewer of a request for more time to decide it.
+/// for the reviewer of a request for more time to decide it; and while the ticket is paused (挂起), until the pause ends.
 /// </summary>
-public enum Clock { Accept, Resolve, ReportIn, ExtensionReview }
+public enum Clock { Accept, Resolve, ReportIn, ExtensionReview, Pause }
 
 public enum Light { Yellow, Red }
 
 /// <summary>
 /// A time limit started: <paramref name="Holder"/> (a unit, or for report-in the summoned department) must act by
 /// <paramref name="Deadline"/>; the yellow light goes on at <paramref name="YellowAt"/>. A newer limit on the same
-/// clock (and whistle and department) replaces it.
+/// clock (and whistle and department) replaces it. <paramref name="Measure"/> says how the limit counts time (clock or
+/// working time), so that a pause can give back exactly what was left of it.
 /// </summary>
 public sealed record TimeLimitStarted(
     Guid TicketId,
@@ -21,7 +22,8 @@ public sealed record TimeLimitStarted(
     string Holder,
     DateTimeOffset YellowAt,
     DateTimeOffset Deadline,
-    Guid? WhistleId) : ITicketEvent;
+    Guid? WhistleId,
+    TimeLimitMeasure Measure = TimeLimitMeasure.ClockTime) : ITicketEvent;
 
 /// <summary>A warning light went on (亮灯预警): yellow when the limit is nearly spent, red at the deadline.</summary>
 public sealed record WarningLightLit(

@@ -63,6 +63,9 @@ public sealed record TimeLimitSettings(
     /// <summary>How long the reviewer has to decide a request for an extension or a pause; never past the limit it is for.</summary>
     public TimeLimit ExtensionReview { get; init; } = TimeLimit.Working(TimeSpan.FromHours(4));
 
+    /// <summary>The longest a ticket may be paused (挂起) in all, clock time: every pause of the case counts.</summary>
+    public TimeLimit Pause { get; init; } = TimeLimit.Clock(TimeSpan.FromDays(15));
+
     private static TimeLimit ClockHours(double hours) => TimeLimit.Clock(TimeSpan.FromHours(hours));
 
     private static Dictionary<Tier, TimeLimit> Tiers(TimeLimit village, TimeLimit township, TimeLimit county, TimeLimit countyLeader) => new()
@@ -115,6 +118,21 @@ public sealed class TimeLimitPolicy
 
     public TimeLimit ReportInLimit(Urgency urgency) => Settings.ReportIn[urgency];
 
+    /// <summary>How the limit <see cref="DeadlineFor"/> gives counts time: working days count as working time.</summary>
+    public TimeLimitMeasure MeasureOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start)
+    {
+        var limit = clock switch
+        {
+            Clock.Accept => AcceptLimit(urgency),
+            Clock.ReportIn => ReportInLimit(urgency),
+            Clock.Resolve when ResolveCap(urgency) is { } cap && cap.Apply(start, Calendar, YellowShare).DueAt < ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare).DueAt => cap,
+            Clock.Resolve => ResolveLimit(limitClass, tier),
+            Clock.ExtensionReview => Settings.ExtensionReview,
+            _ => Settings.Pause,
+        };
+        return limit.Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
+    }
+
     /// <summary>
     /// The deadline of <paramref name="clock"/> started at <paramref name="start"/>. Accept and report-in depend on the urgency
     /// only; resolve on the class and the tier, and for a capped urgency it is whichever of the class's limit and the cap
@@ -130,6 +148,8 @@ public sealed class TimeLimitPolicy
                 return ReportInLimit(urgency).Apply(start, Calendar, YellowShare);
             case Clock.ExtensionReview:
                 return Settings.ExtensionReview.Apply(start, Calendar, YellowShare);
+            case Clock.Pause:
+                return Settings.Pause.Apply(start, Calendar, YellowShare);
             case Clock.Resolve:
                 var deadline = ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare);
                 if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)

@@ -1,6 +1,7 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Triage;
@@ -21,6 +22,7 @@ public static class Timekeeping
         var ticket = before;
         foreach (var e in events)
         {
+            var prior = ticket;
             ticket = ticket.Evolve(e);
             var by = ((ITicketEvent)e).By;
             switch (e)
@@ -34,12 +36,18 @@ public static class Timekeeping
                 case WhistleBlown whistle:
                     started.AddRange(whistle.DepartmentCodes.Select(department => ReportIn(whistle, department, context)));
                     break;
+                case PauseApproved pause:
+                    started.Add(new TimeLimitStarted(ticket.Id, by, context.Now, Clock.Pause, ticket.Holder, pause.Until, pause.Until, null));
+                    break;
+                case TicketResumed resumed:
+                    started.AddRange(prior.Clocks.Where(c => c.Clock == Clock.Resolve && ticket.Runs(c)).Select(c => Resumed(ticket, c, resumed, context)));
+                    break;
                 case ExtensionRequested request:
                     started.Add(Review(request, context));
                     break;
                 case ExtensionApproved approved when ticket.FindLimit(approved.Clock, approved.Holder, approved.Deadline, approved.WhistleId) is { } limit:
                     started.Add(new TimeLimitStarted(ticket.Id, by, context.Now, limit.Clock, limit.Holder,
-                        limit.YellowAt + (approved.NewDeadline - limit.Deadline), approved.NewDeadline, limit.WhistleId));
+                        limit.YellowAt + (approved.NewDeadline - limit.Deadline), approved.NewDeadline, limit.WhistleId, limit.Measure));
                     break;
             }
         }
@@ -51,7 +59,26 @@ public static class Timekeeping
         var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
         var tier = ticket.HandlingTier ?? Tier.Township;
         var deadline = context.Reference.TimeLimits.DeadlineFor(clock, limitClass, ticket.Urgency, tier, context.Now);
-        return new TimeLimitStarted(ticket.Id, by, context.Now, clock, ticket.Holder, deadline.YellowAt, deadline.DueAt, null);
+        var measure = context.Reference.TimeLimits.MeasureOf(clock, limitClass, ticket.Urgency, tier, context.Now);
+        return new TimeLimitStarted(ticket.Id, by, context.Now, clock, ticket.Holder, deadline.YellowAt, deadline.DueAt, null, measure);
+    }
+
+    /// <summary>
+    /// A stopped limit runs again from the resumption with what was left of it when the pause began, counted as the limit
+    /// counts time: working time across the nights, weekends and holidays of the pause, or clock time.
+    /// </summary>
+    private static TimeLimitStarted Resumed(Ticket ticket, RunningClock limit, TicketResumed resumed, DecisionContext context)
+    {
+        var calendar = context.Reference.TimeLimits.Calendar;
+        DateTimeOffset Shift(DateTimeOffset due)
+        {
+            if (due <= resumed.PausedSince)
+                return context.Now;
+            return limit.Measure == TimeLimitMeasure.ClockTime
+                ? context.Now + (due - resumed.PausedSince)
+                : calendar.AddWorkingTime(context.Now, calendar.WorkingTimeBetween(resumed.PausedSince, due));
+        }
+        return new TimeLimitStarted(ticket.Id, resumed.By, context.Now, limit.Clock, limit.Holder, Shift(limit.YellowAt), Shift(limit.Deadline), limit.WhistleId, limit.Measure);
     }
 
     /// <summary>The reviewer's limit to decide a request, ending no later than the limit the request is for.</summary>

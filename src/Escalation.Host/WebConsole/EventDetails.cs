@@ -3,6 +3,7 @@ using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Resolution;
 using Escalation.Domain.Supervision;
@@ -40,6 +41,10 @@ public static class EventDetails
         ExtensionRequested x => $"{t.Format("detail.extension", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.RequestedDeadline))} — {x.Reason}",
         ExtensionApproved x => $"{t.Format("detail.extension", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.NewDeadline))}{Note(x.Note)}",
         ExtensionRefused x => $"{t.Of(x.Clock)} · {t.Unit(x.Holder)} — {x.Reason}",
+        PauseRequested x => $"{t.Format("detail.pause", t.Of(x.Awaiting), Texts.Time(x.Until))} — {x.Reason}",
+        PauseApproved x => $"{t.Format("detail.pause", t["ticket.paused"], Texts.Time(x.Until))}{Note(x.Note)}",
+        PauseRefused x => x.Reason,
+        TicketResumed x => $"{t.Format("detail.paused", t.Duration(x.At - x.PausedSince))}{Note(x.Note)}",
         _ => "",
     };
 

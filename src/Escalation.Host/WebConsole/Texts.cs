@@ -49,6 +49,12 @@ public sealed partial class Texts(ReferenceData reference)
         return left >= TimeSpan.Zero ? Format("remaining.left", text) : Format("remaining.overdue", text);
     }
 
+    /// <summary>A length of time: "2小时10分" / "2 h 10 min".</summary>
+    public string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 ? Format("duration.days", (int)span.TotalDays, span.Hours)
+        : span.TotalHours >= 1 ? Format("duration.hours", (int)span.TotalHours, span.Minutes)
+        : Format("duration.minutes", Math.Max(0, (int)Math.Round(span.TotalMinutes)));
+
     /// <summary>A field's reason from the API's checks, in the user's language.</summary>
     public string Reason(string reason)
     {
@@ -181,6 +187,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["Clock.resolve"] = ("办结时限", "To resolve"),
         ["Clock.report-in"] = ("报到时限", "To report in"),
         ["Clock.extension-review"] = ("审核时限", "To review a request"),
+        ["Clock.pause"] = ("挂起至", "Paused until"),
 
         ["act.triage"] = ("分类派单", "Triage"),
         ["act.accept"] = ("签收", "Accept"),
@@ -202,6 +209,15 @@ public sealed partial class Texts(ReferenceData reference)
         ["review.refuse"] = ("不同意", "Refuse"),
         ["ticket.extension"] = ("延期申请", "Extension asked"),
         ["detail.extension"] = ("{0} 延至 {1}", "{0} to {1}"),
+        ["act.requestPause"] = ("申请挂起", "Ask to pause"),
+        ["act.reviewPause"] = ("审核挂起", "Review the pause"),
+        ["act.resume"] = ("恢复计时", "Resume"),
+        ["field.awaiting"] = ("等待", "Waiting for"),
+        ["ticket.pause"] = ("挂起申请", "Pause asked"),
+        ["ticket.paused"] = ("已挂起", "Paused"),
+        ["ticket.pausedTotal"] = ("累计挂起", "Paused in all"),
+        ["detail.pause"] = ("{0}，最迟至 {1}", "{0}, until {1} at the latest"),
+        ["detail.paused"] = ("挂起 {0}", "paused {0}"),
         ["field.category"] = ("类别", "Category"),
         ["field.unit"] = ("派往单位（留空按事项派往本级）", "Send to unit (empty: by the matter)"),
         ["field.reason"] = ("理由", "Reason"),
@@ -282,6 +298,12 @@ public sealed partial class Texts(ReferenceData reference)
         ["event.ExtensionRequested"] = ("申请延期", "Extension requested"),
         ["event.ExtensionApproved"] = ("同意延期", "Extension approved"),
         ["event.ExtensionRefused"] = ("不同意延期", "Extension refused"),
+        ["event.PauseRequested"] = ("申请挂起", "Pause requested"),
+        ["event.PauseApproved"] = ("同意挂起", "Pause approved"),
+        ["event.PauseRefused"] = ("不同意挂起", "Pause refused"),
+        ["event.TicketResumed"] = ("恢复计时", "Resumed"),
+        ["PauseAwaiting.citizen"] = ("等待群众", "awaiting the citizen"),
+        ["PauseAwaiting.third-party"] = ("等待第三方", "awaiting a third party"),
         ["detail.to"] = ("至 {0}", "to {0}"),
         ["detail.deadline"] = ("{0}，期限 {1}", "{0}, deadline {1}"),
         ["detail.light"] = ("{0}：{1}，期限 {2}", "{0}: {1}, deadline {2}"),
@@ -376,5 +398,12 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.ExtensionsExhausted}"] = ("该工单的延期次数已达上限。", "The ticket was extended as often as the county allows."),
         [$"rule.{RuleCodes.NoExtensionPending}"] = ("没有待审核的延期申请。", "No extension awaits a review."),
         [$"rule.{RuleCodes.NotReviewer}"] = ("本单位不是该申请的审核单位。", "Your unit does not review this request."),
+        [$"rule.{RuleCodes.AlreadyPaused}"] = ("工单已挂起。", "The ticket is paused already."),
+        [$"rule.{RuleCodes.PausePending}"] = ("已有挂起申请在审核中。", "A pause already awaits its review."),
+        [$"rule.{RuleCodes.PauseExhausted}"] = ("该工单的挂起时间已达上限。", "The case was paused as long as the county allows."),
+        [$"rule.{RuleCodes.PauseEndNotLater}"] = ("挂起的结束时间须晚于现在。", "The pause must end later than now."),
+        [$"rule.{RuleCodes.PauseTooLong}"] = ("挂起时间超过县里规定的上限。", "The pause is longer than the county allows."),
+        [$"rule.{RuleCodes.NoPausePending}"] = ("没有待审核的挂起申请。", "No pause awaits a review."),
+        [$"rule.{RuleCodes.NotPaused}"] = ("工单未挂起。", "The ticket is not paused."),
     };
 }

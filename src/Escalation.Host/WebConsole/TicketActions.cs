@@ -22,6 +22,7 @@ public sealed class TicketActions(DecisionContexts decisions)
         ("progress", TicketAction.NoteProgress), ("resolve", TicketAction.Resolve), ("escalate", TicketAction.Escalate),
         ("return", TicketAction.Return), ("rate", TicketAction.Rate), ("close", TicketAction.Close),
         ("requestExtension", TicketAction.RequestExtension), ("reviewExtension", TicketAction.ReviewExtension),
+        ("requestPause", TicketAction.RequestPause), ("reviewPause", TicketAction.ReviewPause), ("resume", TicketAction.Resume),
     ];
 
     public IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)

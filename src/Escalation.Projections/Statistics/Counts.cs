@@ -42,6 +42,12 @@ public sealed class Counts
     public int ExtensionsApproved { get; set; }
     public int ExtensionsRefused { get; set; }
 
+    /// <summary>Pauses (挂起) the party asked for, approved and refused, and the time its pauses lasted, counted when each resumed.</summary>
+    public int PausesRequested { get; set; }
+    public int PausesApproved { get; set; }
+    public int PausesRefused { get; set; }
+    public long PausedSeconds { get; set; }
+
     public void Add(Counts other)
     {
         Reported += other.Reported;
@@ -67,5 +73,9 @@ public sealed class Counts
         ExtensionsRequested += other.ExtensionsRequested;
         ExtensionsApproved += other.ExtensionsApproved;
         ExtensionsRefused += other.ExtensionsRefused;
+        PausesRequested += other.PausesRequested;
+        PausesApproved += other.PausesApproved;
+        PausesRefused += other.PausesRefused;
+        PausedSeconds += other.PausedSeconds;
     }
 }

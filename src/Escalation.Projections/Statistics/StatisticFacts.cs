@@ -2,6 +2,7 @@ using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Resolution;
@@ -32,6 +33,7 @@ public static class StatisticFacts
         typeof(TicketResolved), typeof(CitizenRated), typeof(TicketReopened), typeof(TicketClosed), typeof(WhistleBlown),
         typeof(DepartmentReportedIn), typeof(ReportInMissed), typeof(TicketReturned),
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
+        typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
     ];
 
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime).DateTime);
@@ -118,6 +120,18 @@ public static class StatisticFacts
                 break;
             case ExtensionRefused x:
                 yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsRefused = 1 });
+                break;
+            case PauseRequested x:
+                yield return ForHolder(before, x.At, new Counts { PausesRequested = 1 });
+                break;
+            case PauseApproved x:
+                yield return ForHolder(before, x.At, new Counts { PausesApproved = 1 });
+                break;
+            case PauseRefused x:
+                yield return ForHolder(before, x.At, new Counts { PausesRefused = 1 });
+                break;
+            case TicketResumed x:
+                yield return ForHolder(before, x.At, new Counts { PausedSeconds = (long)(x.At - x.PausedSince).TotalSeconds });
                 break;
         }
     }

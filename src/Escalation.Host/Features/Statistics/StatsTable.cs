@@ -22,7 +22,8 @@ public sealed record StatsRow(
     int Whistles, int Summoned, int ReportedIn, int ReportInsMissed, int Returned, int ReturnsCountedAgainst, int RepeatProblems,
     decimal? ResponseRate, decimal? ResolutionRate, decimal? ClosureRate, decimal? ClosedInTimeRate, decimal? SatisfactionRate,
     decimal? ReportInRate, decimal? MeanReportInMinutes,
-    int ExtensionsRequested, int ExtensionsApproved, int ExtensionsRefused);
+    int ExtensionsRequested, int ExtensionsApproved, int ExtensionsRefused,
+    int PausesRequested, int PausesApproved, int PausesRefused, decimal PausedHours);
 
 public sealed record StatsReport(string Unit, StatsGrouping GroupBy, StatsPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatsRow> Rows);
 
@@ -131,7 +132,11 @@ public static class StatsTable
             MeanReportInMinutes: c.ReportedIn == 0 ? null : Math.Round(c.ReportInSeconds / 60m / c.ReportedIn, 1, MidpointRounding.AwayFromZero),
             ExtensionsRequested: c.ExtensionsRequested,
             ExtensionsApproved: c.ExtensionsApproved,
-            ExtensionsRefused: c.ExtensionsRefused);
+            ExtensionsRefused: c.ExtensionsRefused,
+            PausesRequested: c.PausesRequested,
+            PausesApproved: c.PausesApproved,
+            PausesRefused: c.PausesRefused,
+            PausedHours: Math.Round(c.PausedSeconds / 3600m, 1, MidpointRounding.AwayFromZero));
     }
 
     public static decimal? Percent(int part, int whole) =>

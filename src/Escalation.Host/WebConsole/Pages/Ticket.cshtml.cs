@@ -4,6 +4,7 @@ using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
 using Escalation.Host.Features.Escalation;
 using Escalation.Host.Features.Extension;
+using Escalation.Host.Features.Pause;
 using Escalation.Host.Features.Rating;
 using Escalation.Host.Features.Resolution;
 using Escalation.Host.Features.Triage;
@@ -67,6 +68,15 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
 
     public Task<IActionResult> OnPostReviewExtensionAsync(Guid id, long? version, string? returnUrl, ReviewRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("reviewExtension"), ReviewExtensionEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostRequestPauseAsync(Guid id, long? version, string? returnUrl, PauseTicketRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("requestPause"), RequestPauseEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostReviewPauseAsync(Guid id, long? version, string? returnUrl, ReviewRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reviewPause"), ReviewPauseEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostResumeAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("resume"), ResumeEndpoint.Plan(id, request));
 
     /// <summary>
     /// Runs the command against the version the page showed. Done: back where the user was. Refused: the ticket as it
