@@ -11,5 +11,6 @@ public static class EventTypes
         typeof(TicketUrged), typeof(TicketMergedInto), typeof(DuplicateAttached), typeof(TicketWithdrawn),
         typeof(TicketClosed), typeof(CitizenDataErased),
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
+        typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
     ];
 }

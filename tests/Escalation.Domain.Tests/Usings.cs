@@ -15,3 +15,4 @@ global using static Escalation.Domain.Tests.History;
 global using static Escalation.Domain.Tests.Spec;
 global using static Escalation.Domain.Tests.TestCounty;
 global using Escalation.Domain.Extension;
+global using Escalation.Domain.Pause;
