@@ -63,6 +63,9 @@ public sealed record Ticket
     /// <summary>The time limits running on the ticket, each with the light it has reached.</summary>
     public IReadOnlyList<RunningClock> Clocks { get; init; } = [];
 
+    /// <summary>When the citizen's request was recorded: the whole case's limit counts from it.</summary>
+    public DateTimeOffset ReportedAt { get; init; }
+
     /// <summary>The extension (延期) last asked for, until it is decided.</summary>
     public ExtensionRequest? PendingExtension { get; init; }
 
@@ -106,6 +109,8 @@ public sealed record Ticket
         Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder && Paused is null,
         Clock.ExtensionReview => LiveExtension?.ReviewerUnitCode == clock.Holder,
         Clock.Pause => Paused?.Holder == clock.Holder,
+        Clock.Triage => Status == TicketStatus.Reported && clock.Holder == Holder,
+        Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -121,6 +126,7 @@ public sealed record Ticket
         VillageCode = e.VillageCode,
         CategoryCode = e.CategoryCode,
         Urgency = e.Urgency,
+        ReportedAt = e.At,
     };
 
     /// <summary>Folds a stream that starts with <see cref="TicketReported"/>.</summary>

@@ -57,14 +57,16 @@ public static class TicketTurn
             return new Turn(command.TicketId, [.. decision.Events, .. clocks], [.. clocks.SelectMany(Timers)], [.. FollowUps(state, decision.Events)], null);
         });
 
-    /// <summary>Intake: the stream's first event, and the citizen's contact kept apart. A reported ticket runs no clock yet.</summary>
+    /// <summary>Intake: the stream's first event, the clocks to triage and of the whole case, and the citizen's contact kept apart.</summary>
     public static Turn Open(ReportTicket command, DecisionContext context) =>
         Guarded(command.TicketId, () =>
         {
             var decision = command.Decide(context);
-            return decision.IsRejected
-                ? Turn.Refused(command.TicketId, decision.Rejection)
-                : new Turn(command.TicketId, decision.Events, [], [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
+            if (decision.IsRejected)
+                return Turn.Refused(command.TicketId, decision.Rejection);
+            var clocks = Timekeeping.ClocksStartedAtIntake((TicketReported)decision.Events[0], context);
+            return new Turn(command.TicketId, [.. decision.Events, .. clocks], [.. clocks.SelectMany(Timers)],
+                [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
         });
 
     /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline. A pause has only its end.</summary>

@@ -36,4 +36,7 @@ internal sealed record TimeLimitsEntry(
     IReadOnlyDictionary<string, string?>? ResolveCap,
     IReadOnlyDictionary<string, string?>? ReportIn,
     string? ExtensionReview,
-    string? Pause);
+    string? Pause,
+    IReadOnlyDictionary<string, string?>? Triage,
+    IReadOnlyDictionary<string, string?>? Case,
+    IReadOnlyDictionary<string, string?>? CaseCap);

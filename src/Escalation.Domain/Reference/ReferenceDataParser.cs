@@ -264,6 +264,9 @@ public static class ReferenceDataParser
         {
             ExtensionReview = Single(entry.ExtensionReview, defaults.ExtensionReview, "timeLimits.extensionReview", errors),
             Pause = Single(entry.Pause, defaults.Pause, "timeLimits.pause", errors),
+            Triage = Limits(entry.Triage, defaults.Triage, "timeLimits.triage", "urgency", errors),
+            Case = Limits(entry.Case, defaults.Case, "timeLimits.case", "time-limit class", errors),
+            CaseCap = Limits(entry.CaseCap, defaults.CaseCap, "timeLimits.caseCap", "urgency", errors),
         };
     }
 

@@ -2,9 +2,10 @@ namespace Escalation.Domain.Timers;
 
 /// <summary>
 /// The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in;
-/// for the reviewer of a request for more time to decide it; and while the ticket is paused (挂起), until the pause ends.
+/// for the reviewer of a request for more time to decide it; while the ticket is paused (挂起), until the pause ends; to
+/// triage a reported ticket (派单); and the whole case, from the report to the feedback to the citizen.
 /// </summary>
-public enum Clock { Accept, Resolve, ReportIn, ExtensionReview, Pause }
+public enum Clock { Accept, Resolve, ReportIn, ExtensionReview, Pause, Triage, Case }
 
 public enum Light { Yellow, Red }
 

@@ -27,8 +27,16 @@ public static class Timekeeping
             var by = ((ITicketEvent)e).By;
             switch (e)
             {
-                case TicketTriaged or TicketEscalated or TicketTransferred:
+                case TicketTriaged:
                     started.Add(Start(ticket, Clock.Accept, by, context));
+                    if (CaseRerouted(ticket, by, context) is { } rerouted)
+                        started.Add(rerouted);
+                    break;
+                case TicketEscalated or TicketTransferred:
+                    started.Add(Start(ticket, Clock.Accept, by, context));
+                    break;
+                case TicketReturned { WhistleId: null } when ticket.Status == TicketStatus.Reported:
+                    started.Add(Triage(ticket, by, context));
                     break;
                 case TicketAccepted or TicketReopened:
                     started.Add(Start(ticket, Clock.Resolve, by, context));
@@ -52,6 +60,41 @@ public static class Timekeeping
             }
         }
         return started;
+    }
+
+    /// <summary>A new ticket runs two clocks: to be triaged by the unit holding it, and the whole case, report to feedback.</summary>
+    public static IReadOnlyList<TimeLimitStarted> ClocksStartedAtIntake(TicketReported reported, DecisionContext context)
+    {
+        var ticket = Ticket.Start(reported);
+        return [Triage(ticket, reported.By, context), CaseLimit(ticket, reported.By, context)];
+    }
+
+    private static TimeLimitStarted Triage(Ticket ticket, Actor by, DecisionContext context)
+    {
+        var policy = context.Reference.TimeLimits;
+        var deadline = policy.DeadlineFor(Clock.Triage, TimeLimitClass.General, ticket.Urgency, Tier.Township, context.Now);
+        var measure = policy.MeasureOf(Clock.Triage, TimeLimitClass.General, ticket.Urgency, Tier.Township, context.Now);
+        return new TimeLimitStarted(ticket.Id, by, context.Now, Clock.Triage, ticket.HoldingUnitCode, deadline.YellowAt, deadline.DueAt, null, measure);
+    }
+
+    /// <summary>The whole case's limit, counted from the report, for the matter as now known; the county holds it.</summary>
+    private static TimeLimitStarted CaseLimit(Ticket ticket, Actor by, DecisionContext context)
+    {
+        var policy = context.Reference.TimeLimits;
+        var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
+        var deadline = policy.DeadlineFor(Clock.Case, limitClass, ticket.Urgency, Tier.Township, ticket.ReportedAt);
+        var measure = policy.MeasureOf(Clock.Case, limitClass, ticket.Urgency, Tier.Township, ticket.ReportedAt);
+        return new TimeLimitStarted(ticket.Id, by, context.Now, Clock.Case, context.Reference.County.Code, deadline.YellowAt, deadline.DueAt, null, measure);
+    }
+
+    /// <summary>
+    /// A triage that names a matter of another class gives the whole case that class's limit, still counted from the
+    /// report. A ticket reported before the whole case had a clock gets none.
+    /// </summary>
+    private static TimeLimitStarted? CaseRerouted(Ticket ticket, Actor by, DecisionContext context)
+    {
+        var limit = CaseLimit(ticket, by, context);
+        return ticket.Clocks.FirstOrDefault(c => c.Clock == Clock.Case) is { } current && current.Deadline != limit.Deadline ? limit : null;
     }
 
     private static TimeLimitStarted Start(Ticket ticket, Clock clock, Actor by, DecisionContext context)

@@ -188,6 +188,8 @@ public sealed partial class Texts(ReferenceData reference)
         ["Clock.report-in"] = ("报到时限", "To report in"),
         ["Clock.extension-review"] = ("审核时限", "To review a request"),
         ["Clock.pause"] = ("挂起至", "Paused until"),
+        ["Clock.triage"] = ("派单时限", "To triage"),
+        ["Clock.case"] = ("全案时限（受理至反馈）", "Whole case (report to feedback)"),
 
         ["act.triage"] = ("分类派单", "Triage"),
         ["act.accept"] = ("签收", "Accept"),
