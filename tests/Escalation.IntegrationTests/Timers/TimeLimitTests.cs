@@ -15,7 +15,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task yellow_then_red_then_the_ticket_climbs_a_tier_by_itself()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         accept.Clock.ShouldBe(Clock.Accept);
         accept.Holder.ShouldBe("SC-T01-V01");
 
@@ -35,7 +35,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task a_timer_delivered_twice_lights_once()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
 
         await app.DeliverAsync(accept, Light.Yellow);
         await app.DeliverAsync(accept, Light.Yellow);
@@ -47,7 +47,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task a_stale_timer_does_nothing()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         await _village.DoAsync(id, "accept");
         var before = (await app.EventsAsync(id)).Count;
 
@@ -60,7 +60,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task a_withdrawn_ticket_stops_its_timers()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         await _operator.DoAsync(id, "withdraw", new { reason = "问题已自行解决" });
         var before = (await app.EventsAsync(id)).Count;
 
