@@ -67,7 +67,7 @@ public static class Permissions
             TicketAction.BlowWhistle => BlowWhistle.Refuses(ticket, by),
             TicketAction.ReportIn when whistleId is { } id => ReportIn.Refuses(ticket, by, id),
             TicketAction.Return when whistleId is { } id => ReturnSummons.Refuses(ticket, by, id),
-            TicketAction.Return => ReturnTicket.Refuses(ticket, by),
+            TicketAction.Return => ReturnTicket.Refuses(ticket, by, context),
             TicketAction.NoteProgress => NoteProgress.Refuses(ticket, by),
             TicketAction.Resolve => ResolveTicket.Refuses(ticket, by),
             TicketAction.Rate => RateTicket.Refuses(ticket),

@@ -75,4 +75,7 @@ public static class RuleCodes
     public const string PauseTooLong = "pause-too-long";
     public const string NoPausePending = "no-pause-pending";
     public const string NotPaused = "not-paused";
+
+    // Returns (退单) with rules.
+    public const string ReturnWindowPassed = "return-window-passed";
 }

@@ -66,6 +66,9 @@ public sealed record Ticket
     /// <summary>When the citizen's request was recorded: the whole case's limit counts from it.</summary>
     public DateTimeOffset ReportedAt { get; init; }
 
+    /// <summary>When the ticket was last dispatched to its holder by triage or transfer: a return (退单) is time-boxed from it.</summary>
+    public DateTimeOffset? DispatchedAt { get; init; }
+
     /// <summary>The extension (延期) last asked for, until it is decided.</summary>
     public ExtensionRequest? PendingExtension { get; init; }
 
@@ -136,7 +139,7 @@ public sealed record Ticket
         return stream.Skip(1).Aggregate(Start((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
     }
 
-    public Ticket Evolve(object e) => EndingPause(e, e switch
+    public Ticket Evolve(object e) => EndingPause(e, Dispatching(e, e switch
     {
         TicketTriaged x => On(x),
         TicketAccepted x => On(x),
@@ -167,7 +170,11 @@ public sealed record Ticket
         PauseRefused => this with { PendingPause = null },
         TicketResumed x => this with { Paused = null, PausedTotal = PausedTotal + (x.At - x.PausedSince) },
         _ => this,
-    });
+    }));
+
+    /// <summary>A triage or a transfer dispatches the ticket to its holder now: the window for a return opens.</summary>
+    private static Ticket Dispatching(object e, Ticket next) =>
+        e is TicketTriaged or TicketTransferred ? next with { DispatchedAt = ((ITicketEvent)e).At } : next;
 
     /// <summary>A pause holds only while its holder handles the ticket: whatever takes it elsewhere (resolved, escalated, returned, closed) ends it, and its time counts.</summary>
     private static Ticket EndingPause(object e, Ticket next) =>

@@ -19,6 +19,7 @@ public class PermissionRules
         RuleCodes.AlreadyRated, RuleCodes.RatingWindowOpen, RuleCodes.CitizenDataAlreadyErased,
         RuleCodes.ExtensionPending, RuleCodes.ExtensionsExhausted, RuleCodes.NoExtensionPending, RuleCodes.NotReviewer,
         RuleCodes.AlreadyPaused, RuleCodes.PausePending, RuleCodes.PauseExhausted, RuleCodes.NoPausePending, RuleCodes.NotPaused,
+        RuleCodes.ReturnWindowPassed,
     ];
 
     /// <summary>Each action with a command carrying valid input, by actors who may or may not act.</summary>

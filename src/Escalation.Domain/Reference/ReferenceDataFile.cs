@@ -39,4 +39,5 @@ internal sealed record TimeLimitsEntry(
     string? Pause,
     IReadOnlyDictionary<string, string?>? Triage,
     IReadOnlyDictionary<string, string?>? Case,
-    IReadOnlyDictionary<string, string?>? CaseCap);
+    IReadOnlyDictionary<string, string?>? CaseCap,
+    string? ReturnWindow);

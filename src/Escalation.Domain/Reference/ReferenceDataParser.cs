@@ -267,6 +267,7 @@ public static class ReferenceDataParser
             Triage = Limits(entry.Triage, defaults.Triage, "timeLimits.triage", "urgency", errors),
             Case = Limits(entry.Case, defaults.Case, "timeLimits.case", "time-limit class", errors),
             CaseCap = Limits(entry.CaseCap, defaults.CaseCap, "timeLimits.caseCap", "urgency", errors),
+            ReturnWindow = Single(entry.ReturnWindow, defaults.ReturnWindow, "timeLimits.returnWindow", errors),
         };
     }
 

@@ -87,6 +87,9 @@ public sealed record TimeLimitSettings(
         [Urgency.Emergency] = ClockHours(2),
     };
 
+    /// <summary>How long after a dispatch (派单, 转办) its holder may still send it back as mis-dispatched (退单).</summary>
+    public TimeLimit ReturnWindow { get; init; } = TimeLimit.WorkingDays(3);
+
     /// <summary>The longest a ticket may be paused (挂起) in all, clock time: every pause of the case counts.</summary>
     public TimeLimit Pause { get; init; } = TimeLimit.Clock(TimeSpan.FromDays(15));
 

@@ -21,7 +21,7 @@ public static class EventDetails
     {
         TicketReported x => $"{t.Of(x.Channel)} · {t.Place(x.GridCode ?? x.VillageCode)} · {t.Matter(x.CategoryCode)} — {x.Description}",
         TicketTriaged x => $"{t.Matter(x.CategoryCode)} · {t.Format("detail.to", t.Unit(x.HandlingUnitCode))}",
-        TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {x.Reason}",
+        TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {(x.ReasonCode is { } code ? $"{t.Of(code)} · " : "")}{x.Reason}",
         TicketEscalated x => $"{t.Of(x.Reason)} · {t.Unit(x.FromUnitCode)} → {t.Unit(x.ToUnitCode)}{Note(x.Note)}",
         TicketTransferred x => t.Format("detail.to", t.Unit(x.DepartmentCode)),
         WhistleBlown x => $"{t.Format("detail.departments", string.Join("、", x.DepartmentCodes.Select(t.Unit)))} — {x.Reason}",

@@ -220,6 +220,11 @@ public sealed partial class Texts(ReferenceData reference)
         ["ticket.pausedTotal"] = ("累计挂起", "Paused in all"),
         ["detail.pause"] = ("{0}，最迟至 {1}", "{0}, until {1} at the latest"),
         ["detail.paused"] = ("挂起 {0}", "paused {0}"),
+        ["field.reasonCode"] = ("退单原因", "Why"),
+        ["ReturnReason.wrong-place"] = ("非本辖区", "wrong place"),
+        ["ReturnReason.not-our-powers"] = ("非本单位职权", "not within our powers"),
+        ["ReturnReason.duplicate"] = ("重复工单", "duplicate"),
+        ["ReturnReason.insufficient-information"] = ("信息不全", "insufficient information"),
         ["field.category"] = ("类别", "Category"),
         ["field.unit"] = ("派往单位（留空按事项派往本级）", "Send to unit (empty: by the matter)"),
         ["field.reason"] = ("理由", "Reason"),
@@ -407,5 +412,6 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.PauseTooLong}"] = ("挂起时间超过县里规定的上限。", "The pause is longer than the county allows."),
         [$"rule.{RuleCodes.NoPausePending}"] = ("没有待审核的挂起申请。", "No pause awaits a review."),
         [$"rule.{RuleCodes.NotPaused}"] = ("工单未挂起。", "The ticket is not paused."),
+        [$"rule.{RuleCodes.ReturnWindowPassed}"] = ("已超过县里规定的退单时限。", "The county's window for returning this dispatch has closed."),
     };
 }

@@ -36,7 +36,7 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, long? version, string? returnUrl) =>
         RunAsync(id, version, returnUrl, new OfferedAction("accept"), AcceptEndpoint.Plan(id));
 
-    public Task<IActionResult> OnPostReturnAsync(Guid id, long? version, string? returnUrl, ReasonRequest request) =>
+    public Task<IActionResult> OnPostReturnAsync(Guid id, long? version, string? returnUrl, ReturnRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("return"), ReturnEndpoint.Plan(id, request));
 
     public Task<IActionResult> OnPostEscalateAsync(Guid id, long? version, string? returnUrl, EscalateRequest request) =>
