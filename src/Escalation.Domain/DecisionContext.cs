@@ -24,4 +24,6 @@ public sealed record CountySettings
 
     /// <summary>Who reviews requests for an extension or a pause: the unit above the holder, or the county.</summary>
     public Extension.ClockReviewer ClocksReviewedBy { get; init; }
+    /// <summary>How many unanswered callback attempts make the citizen unreachable: the ticket then closes without a rating.</summary>
+    public int CallbackAttempts { get; init; } = 3;
 }

@@ -20,6 +20,9 @@ public enum TicketAction
     Report, Triage, Accept, Escalate, Transfer, BlowWhistle, ReportIn, Return, NoteProgress,
     Resolve, Rate, Reopen, Urge, Merge, Withdraw, Close, EraseCitizenData,
 
+    /// <summary>Record an unanswered callback attempt (the callback desk).</summary>
+    CallBack,
+
     // Extensions (延期) and pauses (挂起) of time limits.
     RequestExtension, ReviewExtension, RequestPause, ReviewPause, Resume,
 }
@@ -33,7 +36,7 @@ public static class Permissions
 {
     private static readonly Dictionary<Role, HashSet<TicketAction>> Allowed = new()
     {
-        [Role.Operator] = [TicketAction.Report, TicketAction.Rate, TicketAction.Withdraw],
+        [Role.Operator] = [TicketAction.Report, TicketAction.Rate, TicketAction.Withdraw, TicketAction.CallBack],
         [Role.Dispatcher] =
         [
             TicketAction.Report, TicketAction.Triage, TicketAction.Accept, TicketAction.Escalate, TicketAction.Transfer,
@@ -48,6 +51,7 @@ public static class Permissions
         ],
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
+        [Role.Callback] = [TicketAction.Rate, TicketAction.CallBack],
     };
 
     public static bool MayDo(Role role, TicketAction action) => Allowed[role].Contains(action);
@@ -82,6 +86,7 @@ public static class Permissions
             TicketAction.RequestPause => RequestPause.Refuses(ticket, by, context),
             TicketAction.ReviewPause => ReviewPause.Refuses(ticket, by),
             TicketAction.Resume => ResumeTicket.Refuses(ticket, by),
+            TicketAction.CallBack => RecordCallbackAttempt.Refuses(ticket),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;
 

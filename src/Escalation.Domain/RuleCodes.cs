@@ -78,4 +78,6 @@ public static class RuleCodes
 
     // Returns (退单) with rules.
     public const string ReturnWindowPassed = "return-window-passed";
+    // The callback desk.
+    public const string CitizenUnreachable = "citizen-unreachable";
 }

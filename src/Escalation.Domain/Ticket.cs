@@ -91,6 +91,11 @@ public sealed record Ticket
     /// <summary>The pending pause while its holder still handles the ticket and it is not paused.</summary>
     public PauseRequest? LivePause =>
         PendingPause is { } p && Status == TicketStatus.InHandling && Holder == p.Holder && Paused is null ? p : null;
+    /// <summary>The callback desk's unanswered calls since the latest resolution.</summary>
+    public int CallbackAttempts { get; init; }
+
+    /// <summary>The citizen could not be reached about the latest resolution: it closes without a rating.</summary>
+    public bool Unreachable { get; init; }
 
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
@@ -114,6 +119,8 @@ public sealed record Ticket
         Clock.Pause => Paused?.Holder == clock.Holder,
         Clock.Triage => Status == TicketStatus.Reported && clock.Holder == Holder,
         Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling,
+        Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
+        Clock.RatingWindow => Status == TicketStatus.Resolved,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -169,6 +176,8 @@ public sealed record Ticket
         },
         PauseRefused => this with { PendingPause = null },
         TicketResumed x => this with { Paused = null, PausedTotal = PausedTotal + (x.At - x.PausedSince) },
+        CallbackUnanswered x => this with { CallbackAttempts = x.Attempt },
+        CitizenUnreachable => this with { Unreachable = true },
         _ => this,
     }));
 
@@ -241,6 +250,8 @@ public sealed record Ticket
         Status = TicketStatus.Resolved,
         ResolvedAt = e.At,
         Rating = null,
+        CallbackAttempts = 0,
+        Unreachable = false,
         OpenWhistles = [],
     };
 

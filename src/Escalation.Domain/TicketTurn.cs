@@ -69,8 +69,8 @@ public static class TicketTurn
                 [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
         });
 
-    /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline. A pause has only its end.</summary>
-    public static IEnumerable<ScheduledCheck> Timers(TimeLimitStarted limit) => limit.Clock == Clock.Pause
+    /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline; the rating window's and a pause's end only.</summary>
+    public static IEnumerable<ScheduledCheck> Timers(TimeLimitStarted limit) => limit.Clock is Clock.RatingWindow or Clock.Pause
         ? [new(limit.Deadline, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Red, limit.Holder, limit.Deadline, limit.WhistleId))]
         :
         [

@@ -8,6 +8,7 @@ using Escalation.Host.Commands;
 using Escalation.Host.Features.Integrity;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
+using Escalation.Host.Notifications;
 using Escalation.Host.Reference;
 using Escalation.Host.WebConsole;
 using Escalation.Projections;
@@ -50,8 +51,10 @@ public static class HostSetup
         builder.Services.AddSingleton(reference);
         builder.Services.AddHostedService<CalendarCoverageCheck>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Rankings").Get<Features.Statistics.RankingSettings>() ?? new Features.Statistics.RankingSettings());
         builder.Services.AddSingleton<DecisionContexts>();
         builder.Services.AddSingleton<CommandPipeline>();
+        builder.AddNotifications();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiCommands>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnreadableBody.Rewrite);
@@ -70,6 +73,7 @@ public static class HostSetup
                 opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>();
                 opts.Schema.For<IdempotencyRecord>();
+                opts.AddNotifications();
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
             })
@@ -92,6 +96,7 @@ public static class HostSetup
             opts.Policies.UseDurableLocalQueues();
             ConfigureTimers(opts, builder.Configuration);
             opts.AddSafeguards(builder.Configuration);
+            opts.AddNotifications();
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(OpenApiSetup.DeclareCommandHeaders).AddDocumentTransformer((document, _, _) =>
@@ -137,6 +142,7 @@ public static class HostSetup
             http.ConfigureEndpoints(OpenApiSetup.DeclareProblems);
         });
         app.MapConsole();
+        app.MapNotifications();
         app.MapOpenApi();
         app.MapScalarApiReference();
     }
@@ -165,7 +171,12 @@ public static class HostSetup
         durability.ScheduledJobPollingTime = pollingInterval;
         durability.ScheduledJobFirstExecution = pollingInterval;
         durability.RecoveryBatchSize = configuration.GetValue("Escalation:Timers:BatchSize", 2000);
-        opts.LocalQueueFor<TimeLimitDue>().MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
+        opts.BatchMessagesOf<TimeLimitDue>(batching =>
+            {
+                batching.BatchSize = configuration.GetValue("Escalation:Timers:HandlerBatchSize", 100);
+                batching.TriggerTime = configuration.GetValue("Escalation:Timers:HandlerBatchWait", TimeSpan.FromMilliseconds(50));
+            })
+            .MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
     }
 
     private static void AddAuth(WebApplicationBuilder builder)

@@ -86,6 +86,9 @@ public sealed class TicketView
     public int Urgings { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
 
+    /// <summary>The callback's first question about the latest resolution (解决): whether the citizen says it was solved; null when not asked.</summary>
+    public bool? Solved { get; set; }
+
     public static TicketView Start(TicketReported e) => new()
     {
         Id = e.TicketId,
@@ -119,7 +122,7 @@ public sealed class TicketView
                 Whistles.Single(w => w.Id == x.WhistleId).ReportIns.Add(new ReportInView(x.DepartmentCode, x.Person, x.OnSite, x.At));
                 break;
             case TicketResolved x: On(x); break;
-            case CitizenRated x: RatingComment = x.Comment; break;
+            case CitizenRated x: (RatingComment, Solved) = (x.Comment, x.Solved); break;
             case TicketReopened: On(); break;
             case TicketUrged: Urgings++; break;
             case TicketClosed x: (ClosedAt, ClosedBecause) = (x.At, x.Because); break;
@@ -157,6 +160,7 @@ public sealed class TicketView
         ResolvedLate = State.Clocks.Any(c => c.Clock == Clock.Resolve && State.Runs(c) && e.At > c.Deadline);
         Resolution = e.Summary;
         RatingComment = null;
+        Solved = null;
     }
 
     private void On()

@@ -12,5 +12,6 @@ public static class EventTypes
         typeof(TicketClosed), typeof(CitizenDataErased),
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
+        typeof(CallbackUnanswered), typeof(CitizenUnreachable),
     ];
 }

@@ -54,6 +54,12 @@ public static class History
     public static readonly object[] WithdrawnAtDongping = [.. ReportedAtDongping, Withdrawn()];
     public static readonly object[] MergedIntoMaster = [.. ReportedAtDongping, MergedInto(MasterId)];
 
+    // The callback desk (回访): two calls unanswered, then the citizen found unreachable.
+    public static readonly object[] CalledTwiceUnanswered =
+        [.. ResolvedAtEastVillage, new CallbackUnanswered(TicketId, Operator, Earlier, 1, null), new CallbackUnanswered(TicketId, Operator, Earlier, 2, null)];
+    public static readonly object[] UnreachableAtEastVillage =
+        [.. CalledTwiceUnanswered, new CallbackUnanswered(TicketId, Operator, Earlier, 3, null), new CitizenUnreachable(TicketId, Operator, Earlier, 3)];
+
     // Matters handled higher up.
     public static readonly object[] InHandlingAtDongping =
         [Reported(category: IllegalConstruction), Triaged(DongpingDispatcher, Dongping, Tier.Township, IllegalConstruction), Accepted(DongpingDispatcher)];

@@ -20,6 +20,7 @@ public class PermissionRules
         RuleCodes.ExtensionPending, RuleCodes.ExtensionsExhausted, RuleCodes.NoExtensionPending, RuleCodes.NotReviewer,
         RuleCodes.AlreadyPaused, RuleCodes.PausePending, RuleCodes.PauseExhausted, RuleCodes.NoPausePending, RuleCodes.NotPaused,
         RuleCodes.ReturnWindowPassed,
+        RuleCodes.CitizenUnreachable,
     ];
 
     /// <summary>Each action with a command carrying valid input, by actors who may or may not act.</summary>
@@ -50,6 +51,7 @@ public class PermissionRules
             yield return (TicketAction.RequestPause, new RequestPause(TicketId, by, PauseAwaiting.ThirdParty, "Away.", null), null);
             yield return (TicketAction.ReviewPause, new ReviewPause(TicketId, by, true, null), null);
             yield return (TicketAction.Resume, new ResumeTicket(TicketId, by, "Back."), null);
+            yield return (TicketAction.CallBack, new RecordCallbackAttempt(TicketId, by, null), null);
         }
     }
 

@@ -28,6 +28,7 @@ public class StateTable
         ["request pause"] = new RequestPause(TicketId, EastVillageLiaison, PauseAwaiting.Citizen, "Away.", null),
         ["review pause"] = new ReviewPause(TicketId, DongpingDispatcher, true, null),
         ["resume"] = new ResumeTicket(TicketId, EastVillageLiaison, "Back."),
+        ["call back"] = new RecordCallbackAttempt(TicketId, Operator, null),
     };
 
     private static void ShouldBeInvalidIn(string command, TicketStatus status) =>
@@ -168,6 +169,14 @@ public class StateTable
         ShouldBeInvalidIn("review pause", status);
         ShouldBeInvalidIn("resume", status);
     }
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Dispatched)]
+    [InlineData(TicketStatus.InHandling)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void a_callback_attempt_needs_a_resolved_ticket(TicketStatus status) => ShouldBeInvalidIn("call back", status);
 
     public static TheoryData<string> EveryCommand => [.. Commands.Keys];
 

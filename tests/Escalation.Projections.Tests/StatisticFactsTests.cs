@@ -52,6 +52,33 @@ public class StatisticFactsTests
         late.ShouldBe(new CellDelta(new DateOnly(2026, 3, 3), "SC-T01-V01", null, "noise", new Counts { Accepted = 1, AcceptedInTime = 0 }), new CellDeltaComparer());
     }
 
+    [Fact]
+    public void a_missed_deadline_counts_once_for_the_holder_that_missed_it_on_the_day_of_its_red_light()
+    {
+        var deadline = At.AddHours(1);
+        var limit = new TimeLimitStarted(Id, Township, At, Clock.Accept, "SC-T01-V01", At.AddMinutes(48), deadline, null);
+        var red = new WarningLightLit(Id, Actor.System, deadline, Clock.Accept, Light.Red, "SC-T01-V01", deadline, null);
+        var before = Folds.View([Reported, new TicketTriaged(Id, Township, At, "noise", 1, "SC-T01-V01", Tier.Village, "SC-T01"), limit]);
+
+        StatisticFacts.For(before, red).ShouldBe([new CellDelta(new DateOnly(2026, 3, 3), "SC-T01-V01", null, "noise", new Counts { MissedDeadlines = 1 })],
+            new CellDeltaComparer());
+        before.When(red);
+        StatisticFacts.For(before, red).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_close_by_the_system_for_an_unreachable_citizen_is_counted_apart_and_is_no_satisfied_case()
+    {
+        var resolved = new Domain.Resolution.TicketResolved(Id, Village, At, "已处理", "SC-T01-V01");
+        var before = Folds.View([Reported, new TicketTriaged(Id, Township, At, "noise", 1, "SC-T01-V01", Tier.Village, "SC-T01"),
+            new TicketAccepted(Id, Village, At), resolved, new Domain.Rating.CitizenUnreachable(Id, Village, At, 3)]);
+        var closed = new Domain.Closure.TicketClosed(Id, Actor.System, At, Domain.Closure.ClosedBecause.Unreachable, null);
+
+        StatisticFacts.For(before, closed).ShouldBe(
+            [new CellDelta(new DateOnly(2026, 3, 2), "SC-T01-V01", null, "noise", new Counts { Closed = 1, ClosedInTime = 1, ClosedBySystem = 1, ClosedUnreachable = 1 })],
+            new CellDeltaComparer());
+    }
+
     /// <summary>Counts is a class of counters: two deltas are the same when every counter is.</summary>
     private sealed class CellDeltaComparer : IEqualityComparer<CellDelta>
     {

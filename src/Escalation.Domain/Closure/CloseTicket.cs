@@ -6,8 +6,12 @@ namespace Escalation.Domain.Closure;
 /// </summary>
 public sealed record CloseTicket(Guid TicketId, Actor By, string? Note) : ITicketCommand
 {
-    public Decision Decide(Ticket state, DecisionContext context) => Refuses(state, By, context) ?? Decision.Accept(new TicketClosed(
-        TicketId, By, context.Now, state.Rating is null ? ClosedBecause.RatingWindowExpired : ClosedBecause.Rated, Note));
+    public Decision Decide(Ticket state, DecisionContext context) =>
+        Refuses(state, By, context) ?? Decision.Accept(new TicketClosed(TicketId, By, context.Now, Because(state), Note));
+
+    /// <summary>Why a resolved ticket closes: rated, its citizen unreachable, or its rating window over.</summary>
+    public static ClosedBecause Because(Ticket state) =>
+        state.Rating is not null ? ClosedBecause.Rated : state.Unreachable ? ClosedBecause.Unreachable : ClosedBecause.RatingWindowExpired;
 
     /// <summary>The ticket's state, who acts and the rating window: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
     public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)
@@ -17,7 +21,7 @@ public sealed record CloseTicket(Guid TicketId, Actor By, string? Note) : ITicke
         if (!by.HoldsOrIsAbove(state, context.Reference) && by != Actor.System)
             return Rules.NotHolderOrAbove(by, state, "close");
         var windowEnds = state.ResolvedAt + context.Settings.RatingWindow;
-        if (state.Rating is null && context.Now < windowEnds)
+        if (state.Rating is null && !state.Unreachable && context.Now < windowEnds)
             return Decision.Reject(RuleCodes.RatingWindowOpen, $"The citizen has not rated the resolution and may still do so until {windowEnds:u}.");
         return null;
     }

@@ -1,6 +1,12 @@
 namespace Escalation.Domain.Closure;
 
-public enum ClosedBecause { Rated, RatingWindowExpired, WithMaster }
+public enum ClosedBecause
+{
+    Rated, RatingWindowExpired, WithMaster,
+
+    /// <summary>The callback desk could not reach the citizen after the county's number of attempts.</summary>
+    Unreachable,
+}
 
 public sealed record TicketClosed(Guid TicketId, Actor By, DateTimeOffset At, ClosedBecause Because, string? Note) : ITicketEvent;
 

@@ -7,7 +7,8 @@ namespace Escalation.Domain.Rating;
 /// Records the citizen's rating of a resolution. An unsatisfied citizen sends the ticket back into
 /// handling, or, where the county chooses so, one tier up (at the top tier it goes back into handling).
 /// </summary>
-public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfaction, string? Comment) : ITicketCommand
+/// <param name="Solved">The callback's first question (解决): whether the citizen says it was solved; null when not asked.</param>
+public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfaction, string? Comment, bool? Solved = null) : ITicketCommand
 {
     public const string UnsatisfiedReason = "The citizen was unsatisfied with the resolution.";
 
@@ -16,7 +17,7 @@ public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfacti
         if (Refuses(state) is { } refused)
             return refused;
 
-        var rated = new CitizenRated(TicketId, By, context.Now, Satisfaction, Comment);
+        var rated = new CitizenRated(TicketId, By, context.Now, Satisfaction, Comment, Solved);
         if (Satisfaction != Satisfaction.Unsatisfied)
             return Decision.Accept(rated);
 
@@ -31,5 +32,7 @@ public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfacti
     /// <summary>The ticket's state: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
     public static Decision? Refuses(Ticket state) =>
         state.RefuseUnlessIn("rate", TicketStatus.Resolved)
-        ?? (state.Rating is null ? null : Decision.Reject(RuleCodes.AlreadyRated, "The citizen has already rated this resolution."));
+        ?? (state.Rating is not null ? Decision.Reject(RuleCodes.AlreadyRated, "The citizen has already rated this resolution.")
+            : state.Unreachable ? Decision.Reject(RuleCodes.CitizenUnreachable, "The citizen was found unreachable; the ticket closes without a rating.")
+            : null);
 }

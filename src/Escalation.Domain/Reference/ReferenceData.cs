@@ -80,7 +80,13 @@ public sealed class ReferenceData
         Departments.Where(d => d.Powers.Contains(matterCode, StringComparer.Ordinal));
 }
 
-public enum Role { Operator, Dispatcher, Department, Auditor, Administrator }
+public enum Role
+{
+    Operator, Dispatcher, Department, Auditor, Administrator,
+
+    /// <summary>The callback desk (回访): calls back and rates any resolved ticket within its unit, whoever opened it.</summary>
+    Callback,
+}
 
 /// <summary>A user of the county: an operator, a dispatcher of a unit, a department handler, an auditor, an administrator.</summary>
 /// <param name="UnitCode">The unit code, or the department code for department handlers.</param>

@@ -40,4 +40,5 @@ internal sealed record TimeLimitsEntry(
     IReadOnlyDictionary<string, string?>? Triage,
     IReadOnlyDictionary<string, string?>? Case,
     IReadOnlyDictionary<string, string?>? CaseCap,
-    string? ReturnWindow);
+    string? ReturnWindow,
+    IReadOnlyDictionary<string, string?>? Callback);

@@ -228,7 +228,7 @@ public static class ReferenceDataParser
         {
             Role.Dispatcher when unit.Tier is null =>
                 $"a dispatcher sits at a village, community, township, street or the county, not at {NameOf(unit.Kind)} {unit.Code}",
-            Role.Operator or Role.Auditor or Role.Administrator when unit.Kind != UnitKind.County =>
+            Role.Operator or Role.Auditor or Role.Administrator or Role.Callback when unit.Kind != UnitKind.County =>
                 $"an {NameOf(user.Role)} belongs to the county, not to {unit.Code}",
             _ => null,
         };
@@ -268,6 +268,7 @@ public static class ReferenceDataParser
             Case = Limits(entry.Case, defaults.Case, "timeLimits.case", "time-limit class", errors),
             CaseCap = Limits(entry.CaseCap, defaults.CaseCap, "timeLimits.caseCap", "urgency", errors),
             ReturnWindow = Single(entry.ReturnWindow, defaults.ReturnWindow, "timeLimits.returnWindow", errors),
+            Callback = Limits(entry.Callback, defaults.Callback, "timeLimits.callback", "time-limit class", errors),
         };
     }
 

@@ -1,3 +1,4 @@
+using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Pause;
 using Escalation.Domain.Reference;
@@ -12,6 +13,10 @@ namespace Escalation.Domain.Timers;
 public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, string Holder, DateTimeOffset Deadline, Guid? WhistleId)
     : ITicketCommand
 {
+    public const string WindowEnded = "回访期满，系统自动结案 (the rating window ended: closed by the system)";
+
+    public const string CitizenUnreachable = "回访未接通，系统自动结案 (the citizen could not be reached: closed by the system)";
+
     public const string TopTierSupervision = "红灯：县级办理超时，报县领导督办 (red light: the county missed its limit; raised to the county leader)";
 
     public Actor By => Actor.System;
@@ -22,11 +27,17 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
             return Decision.Accept();
         if (Clock == Clock.Pause)
             return Light == Light.Red ? new ResumeTicket(TicketId, By, null).Decide(state, context) : Decision.Accept();
+        // The end of the rating window closes the ticket by itself; it is no warning and no missed deadline. The window's
+        // limit, set when it started, is its end: a later change of the county's setting does not move it.
+        if (Clock == Clock.RatingWindow)
+            return Light == Light.Red
+                ? Decision.Accept(new TicketClosed(TicketId, By, context.Now, CloseTicket.Because(state), state.Unreachable ? CitizenUnreachable : WindowEnded))
+                : Decision.Accept();
 
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
         if (Light == Light.Yellow)
             return Decision.Accept(lit);
-        if (Clock is Clock.ExtensionReview or Clock.Triage or Clock.Case)
+        if (Clock is Clock.Callback or Clock.ExtensionReview or Clock.Triage or Clock.Case)
             return Decision.Accept(lit);
         if (Clock == Clock.ReportIn)
             return Decision.Accept(lit, new ReportInMissed(TicketId, By, context.Now, WhistleId!.Value, Holder, context.Reference.County.Code));

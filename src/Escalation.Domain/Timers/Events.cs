@@ -1,11 +1,28 @@
 namespace Escalation.Domain.Timers;
 
-/// <summary>
-/// The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in;
-/// for the reviewer of a request for more time to decide it; while the ticket is paused (挂起), until the pause ends; to
-/// triage a reported ticket (派单); and the whole case, from the report to the feedback to the citizen.
-/// </summary>
-public enum Clock { Accept, Resolve, ReportIn, ExtensionReview, Pause, Triage, Case }
+/// <summary>The clocks a ticket runs: to accept it (签收), to resolve it at its tier, and for a summoned department to report in.</summary>
+public enum Clock
+{
+    Accept, Resolve, ReportIn,
+
+    /// <summary>The callback desk must call the citizen back (回访) by its limit after a resolution.</summary>
+    Callback,
+
+    /// <summary>The citizen may rate until it ends; then the ticket closes by itself (no lights: its end is not a missed deadline).</summary>
+    RatingWindow,
+
+    /// <summary>The reviewer of a request for more time (an extension) must decide it.</summary>
+    ExtensionReview,
+
+    /// <summary>While the ticket is paused (挂起), until the pause ends.</summary>
+    Pause,
+
+    /// <summary>A reported ticket must be triaged (派单).</summary>
+    Triage,
+
+    /// <summary>The whole case, from the report to the feedback to the citizen.</summary>
+    Case,
+}
 
 public enum Light { Yellow, Red }
 

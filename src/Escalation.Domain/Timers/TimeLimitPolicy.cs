@@ -93,6 +93,18 @@ public sealed record TimeLimitSettings(
     /// <summary>The longest a ticket may be paused (挂起) in all, clock time: every pause of the case counts.</summary>
     public TimeLimit Pause { get; init; } = TimeLimit.Clock(TimeSpan.FromDays(15));
 
+    /// <summary>
+    /// The limit to call the citizen back after a resolution (回访), by time-limit class: 1 working day (Beijing's callback
+    /// follows the unit's reply within a working day); 2 working days for complex matters, which need a site visit.
+    /// </summary>
+    public IReadOnlyDictionary<TimeLimitClass, TimeLimit> Callback { get; init; } = new Dictionary<TimeLimitClass, TimeLimit>
+    {
+        [TimeLimitClass.General] = TimeLimit.WorkingDays(1),
+        [TimeLimitClass.Larger] = TimeLimit.WorkingDays(1),
+        [TimeLimitClass.Complex] = TimeLimit.WorkingDays(2),
+        [TimeLimitClass.Enforcement] = TimeLimit.WorkingDays(1),
+    };
+
     private static TimeLimit ClockHours(double hours) => TimeLimit.Clock(TimeSpan.FromHours(hours));
 
     private static Dictionary<Tier, TimeLimit> Tiers(TimeLimit village, TimeLimit township, TimeLimit county, TimeLimit countyLeader) => new()
@@ -161,10 +173,14 @@ public sealed class TimeLimitPolicy
             Clock.ExtensionReview => Settings.ExtensionReview,
             Clock.Triage => Settings.Triage[urgency],
             Clock.Case => CaseLimit(limitClass, urgency),
+            Clock.Callback => CallbackLimit(limitClass),
             _ => Settings.Pause,
         };
         return limit.Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
     }
+    /// <summary>The limit to call back; a class the county's file leaves out takes the default.</summary>
+    public TimeLimit CallbackLimit(TimeLimitClass limitClass) =>
+        Settings.Callback.GetValueOrDefault(limitClass) ?? TimeLimitSettings.Default.Callback[limitClass];
 
     /// <summary>
     /// The deadline of <paramref name="clock"/> started at <paramref name="start"/>. Accept and report-in depend on the urgency
@@ -192,6 +208,8 @@ public sealed class TimeLimitPolicy
                 if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)
                     return capped;
                 return deadline;
+            case Clock.Callback:
+                return CallbackLimit(limitClass).Apply(start, Calendar, YellowShare);
             default:
                 throw new ArgumentOutOfRangeException(nameof(clock), clock, "Unknown clock.");
         }

@@ -3,7 +3,9 @@ using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
 using Escalation.Domain.Pause;
 using Escalation.Domain.Intake;
+using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
+using Escalation.Domain.Resolution;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
 
@@ -56,6 +58,13 @@ public static class Timekeeping
                 case ExtensionApproved approved when ticket.FindLimit(approved.Clock, approved.Holder, approved.Deadline, approved.WhistleId) is { } limit:
                     started.Add(new TimeLimitStarted(ticket.Id, by, context.Now, limit.Clock, limit.Holder,
                         limit.YellowAt + (approved.NewDeadline - limit.Deadline), approved.NewDeadline, limit.WhistleId, limit.Measure));
+                    break;
+                case TicketResolved resolved:
+                    started.Add(Callback(ticket, by, context));
+                    started.Add(RatingWindow(ticket, by, context, resolved.At + context.Settings.RatingWindow));
+                    break;
+                case CitizenUnreachable:
+                    started.Add(RatingWindow(ticket, by, context, context.Now));
                     break;
             }
         }
@@ -132,6 +141,21 @@ public static class Timekeeping
         var deadline = review.DueAt < request.Deadline ? review : new Deadline(context.Now + (request.Deadline - context.Now) * policy.YellowShare, request.Deadline);
         return new TimeLimitStarted(request.TicketId, request.By, context.Now, Clock.ExtensionReview, request.ReviewerUnitCode, deadline.YellowAt, deadline.DueAt, null);
     }
+
+    /// <summary>The callback desk's limit after a resolution, by the matter's class; the desk is the county's, so the county holds it.</summary>
+    private static TimeLimitStarted Callback(Ticket ticket, Actor by, DecisionContext context)
+    {
+        var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
+        var deadline = context.Reference.TimeLimits.DeadlineFor(Clock.Callback, limitClass, ticket.Urgency, Tier.County, context.Now);
+        return new TimeLimitStarted(ticket.Id, by, context.Now, Clock.Callback, context.Reference.County.Code, deadline.YellowAt, deadline.DueAt, null);
+    }
+
+    /// <summary>
+    /// The rating window: when it ends the ticket closes by itself. It has no yellow light (its yellow is its end); an
+    /// unreachable citizen ends it at once.
+    /// </summary>
+    private static TimeLimitStarted RatingWindow(Ticket ticket, Actor by, DecisionContext context, DateTimeOffset ends) =>
+        new(ticket.Id, by, context.Now, Clock.RatingWindow, context.Reference.County.Code, ends, ends, null);
 
     /// <summary>The whistle names its own report-in deadline; the yellow light goes on at the policy's share of it.</summary>
     private static TimeLimitStarted ReportIn(WhistleBlown whistle, string department, DecisionContext context)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Escalation.Domain;
+using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Host.Auth;
 using Escalation.Projections;
@@ -23,7 +24,10 @@ public static class Access
     public static bool MaySee(ClaimsPrincipal user, TicketView ticket, ReferenceData reference)
     {
         var unit = user.FindFirstValue(EscalationClaims.Unit) ?? "";
-        return EscalationClaims.RoleOf(user) switch
+        var role = EscalationClaims.RoleOf(user);
+        if (role is { } seat && CallbackDesk.Sees(seat, unit, ticket.State, reference))
+            return true;
+        return role switch
         {
             Role.Operator => ticket.ReportedBy == user.FindFirstValue(EscalationClaims.Subject),
             Role.Dispatcher => reference.IsSelfOrAncestor(unit, ticket.HoldingUnitCode),
@@ -46,7 +50,7 @@ public static class Access
 
     /// <summary>Departments and auditors work on the case, not with the citizen: they see no name or phone.</summary>
     public static bool SeesCitizen(ClaimsPrincipal user) =>
-        EscalationClaims.RoleOf(user) is Role.Operator or Role.Dispatcher or Role.Administrator;
+        EscalationClaims.RoleOf(user) is Role.Operator or Role.Dispatcher or Role.Administrator or Role.Callback;
 
     /// <summary>张三丰 → 张**: the surname stays, as 12345 platforms show it.</summary>
     public static string? MaskName(string? name) => string.IsNullOrEmpty(name) ? name : name[0] + new string('*', name.Length - 1);
@@ -63,12 +67,23 @@ public static class Access
         IQueryable<TicketView> query = session.Query<TicketView>();
         return EscalationClaims.RoleOf(user) switch
         {
-            Role.Operator => query.Where(t => t.ReportedBy == userId),
+            Role.Operator => OwnOrOnCallbackDesk(query, userId, ownUnit, reference),
+            Role.Callback => OwnOrOnCallbackDesk(query, null, ownUnit, reference),
             Role.Department => query.Where(t => t.Departments.Contains(ownUnit)),
             Role.Dispatcher => WithinUnit(query, unit ?? ownUnit, reference),
             Role.Auditor or Role.Administrator => unit is null ? query : WithinUnit(query, unit, reference),
             _ => query.Where(_ => false),
         };
+    }
+
+    /// <summary>A callback seat's tickets: those it reported (an operator's), and the resolved and closed within its unit (<see cref="CallbackDesk.Sees"/>).</summary>
+    private static IQueryable<TicketView> OwnOrOnCallbackDesk(IQueryable<TicketView> query, string? reporter, string unit, ReferenceData reference)
+    {
+        var states = CallbackDesk.States;
+        if (unit == reference.County.Code)
+            return query.Where(t => t.ReportedBy == reporter || states.Contains(t.Status));
+        var codes = reference.UnitsWithin(unit).Select(u => u.Code).ToArray();
+        return query.Where(t => t.ReportedBy == reporter || (states.Contains(t.Status) && codes.Contains(t.HoldingUnitCode)));
     }
 
     public static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)

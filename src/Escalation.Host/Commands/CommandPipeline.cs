@@ -3,6 +3,7 @@ using Escalation.Domain;
 using Escalation.Domain.Timers;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
+using Escalation.Host.Notifications;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -16,7 +17,7 @@ namespace Escalation.Host.Commands;
 /// ticket and whether the caller may see it, its version, the domain's turn; then appends its events, schedules its
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
-public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference)
+public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Notifier notifier)
 {
     /// <summary>
     /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
@@ -26,25 +27,27 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
     public Task<CommandResult> RunAsync(Guid ticketId, TicketCommandPlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct) =>
         InTransactionAsync(caller, plan.Action, plan.Fields, bus, ct, async (session, key) =>
         {
-            var stream = ticketId == Guid.Empty ? null : await session.Events.FetchForWriting<Ticket>(ticketId, ct);
-            if (stream?.Aggregate is not { } ticket || !await MaySeeAsync(caller.User, session, ticketId, ct))
+            var streams = TicketStreams.In(session);
+            var ticket = ticketId == Guid.Empty ? null : await streams.StateAsync(ticketId, ct);
+            if (ticket is null || !await MaySeeAsync(caller.User, session, ticketId, ct))
                 return new CommandResult.NoSuchTicket(ticketId);
-            if (caller.ExpectedVersion is { } expected && expected != (stream.CurrentVersion ?? 0))
-                return new CommandResult.StaleVersion(expected, stream.CurrentVersion ?? 0);
+            var version = streams.FetchedVersion(ticketId);
+            if (caller.ExpectedVersion is { } expected && expected != version)
+                return new CommandResult.StaleVersion(expected, version);
             if (plan.Referenced is var (field, other) && (other == Guid.Empty || !await MaySeeAsync(caller.User, session, other, ct)))
                 return CommandResult.InvalidFields.Of(field, $"there is no ticket {other}.");
 
-            var version = stream.CurrentVersion ?? 0;
             var context = decisions.Now();
             var turn = TicketTurn.Take(ticket, plan.Command(EscalationClaims.ActorOf(caller.User)), context);
             if (turn.IsRejected)
                 return new CommandResult.Refused(turn.Rejection!);
             var timers = new List<ScheduledCheck>();
-            if (await CarryOutAsync(session, stream, turn, context, timers, ct) is { } followUpRefused)
+            if (await CarryOutAsync(streams, turn, context, timers, ct) is { } followUpRefused)
                 return new CommandResult.Refused(followUpRefused);
 
             var done = new CommandResult.Done(
-                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], After(ticket, turn).Holder, plan.Created);
+                ticketId, version + turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], streams.Current(ticketId).Holder, plan.Created);
+            await notifier.EnqueueAsync(session, bus, streams.Taken, context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
@@ -59,28 +62,35 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                 return new CommandResult.Refused(turn.Rejection!);
             session.Events.StartStream<Ticket>(id, turn.Events);
             var timers = new List<ScheduledCheck>();
-            await FollowUpAsync(session, turn, context, timers, ct);
+            var streams = TicketStreams.In(session);
+            await FollowUpAsync(streams, turn, context, timers, ct);
             var opened = Ticket.Replay(turn.Events);
             var done = new CommandResult.Done(id, turn.Events.Count, [.. turn.Events.Select(e => e.GetType().Name)], opened.Holder);
+            await notifier.EnqueueAsync(session, bus, [new TurnTaken(null, 1, turn.Events), .. streams.Taken], context.Now);
             return await SaveAsync(session, bus, timers, key, done, ct);
         });
 
     /// <summary>
-    /// A timer fell due: decide its check on the ticket as it is now, in the handler's own session (its transaction
-    /// marks the timer handled). A ticket that no longer exists, or a check that finds nothing to do, appends nothing.
+    /// Timers fell due: decide each check on its ticket as it is now, in the handler's own session, one transaction for
+    /// them all. The tickets are read in one round trip, and checks on one ticket are taken in turn on its state as the
+    /// earlier ones left it. A ticket that no longer exists, or a check that finds nothing to do, appends nothing.
     /// </summary>
-    public async Task CheckAsync(IDocumentSession session, CheckTimeLimit check, IMessageBus bus, CancellationToken ct)
+    public async Task CheckAsync(IDocumentSession session, IReadOnlyList<CheckTimeLimit> checks, IMessageBus bus, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Ticket>(check.TicketId, ct);
-        if (stream.Aggregate is null)
-            return;
+        var streams = await TicketStreams.FetchAsync(session, [.. checks.Select(c => c.TicketId).Distinct()], ct);
         var context = decisions.Now();
-        var turn = TicketTurn.Take(stream.Aggregate, check, context);
-        if (turn.IsRejected || turn.Events.Count == 0)
-            return;
         var timers = new List<ScheduledCheck>();
-        await CarryOutAsync(session, stream, turn, context, timers, ct);
+        foreach (var check in checks)
+        {
+            if (await streams.StateAsync(check.TicketId, ct) is not { } ticket)
+                continue;
+            var turn = TicketTurn.Take(ticket, check, context);
+            if (turn.IsRejected || turn.Events.Count == 0)
+                continue;
+            await CarryOutAsync(streams, turn, context, timers, ct);
+        }
         await ScheduleAsync(bus, timers);
+        await notifier.EnqueueAsync(session, bus, streams.Taken, context.Now);
     }
 
     /// <summary>Whether the user may see a ticket: one that does not exist for them is no ticket at all.</summary>
@@ -112,14 +122,13 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
         : null;
 
     /// <summary>Appends a turn's events and carries out its follow-ups; its timers and theirs are collected to be scheduled once all stand.</summary>
-    private static async Task<Rejection?> CarryOutAsync(
-        IDocumentSession session, IEventStream<Ticket> stream, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
+    private static async Task<Rejection?> CarryOutAsync(TicketStreams streams, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
     {
-        stream.AppendMany(turn.Events);
-        return await FollowUpAsync(session, turn, context, timers, ct);
+        streams.Append(turn);
+        return await FollowUpAsync(streams, turn, context, timers, ct);
     }
 
-    private static async Task<Rejection?> FollowUpAsync(IDocumentSession session, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
+    private static async Task<Rejection?> FollowUpAsync(TicketStreams streams, Turn turn, DecisionContext context, List<ScheduledCheck> timers, CancellationToken ct)
     {
         timers.AddRange(turn.Timers);
         foreach (var followUp in turn.FollowUps)
@@ -127,14 +136,13 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
             switch (followUp)
             {
                 case FollowUp.KeepCitizenContact keep:
-                    session.Store(new CitizenContact(keep.TicketId, keep.Name, keep.Phone));
+                    streams.Session.Store(new CitizenContact(keep.TicketId, keep.Name, keep.Phone));
                     break;
                 case FollowUp.EraseCitizenContact erase:
-                    session.Delete<CitizenContact>(erase.TicketId);
+                    streams.Session.Delete<CitizenContact>(erase.TicketId);
                     break;
                 case FollowUp.OnTicket(var command, var required):
-                    var other = await session.Events.FetchForWriting<Ticket>(command.TicketId, ct);
-                    var next = other.Aggregate is { } state
+                    var next = await streams.StateAsync(command.TicketId, ct) is { } state
                         ? TicketTurn.Take(state, command, context)
                         : Turn.Refused(command.TicketId, new Rejection(RuleCodes.InvalidState, $"There is no ticket {command.TicketId}."));
                     if (next.IsRejected)
@@ -143,15 +151,13 @@ public sealed class CommandPipeline(OutboxedSessionFactory sessions, DecisionCon
                             return next.Rejection;
                         continue;
                     }
-                    if (await CarryOutAsync(session, other, next, context, timers, ct) is { } refused)
+                    if (await CarryOutAsync(streams, next, context, timers, ct) is { } refused)
                         return refused;
                     break;
             }
         }
         return null;
     }
-
-    private static Ticket After(Ticket before, Turn turn) => turn.Events.Aggregate(before, (ticket, e) => ticket.Evolve(e));
 
     /// <summary>A key is the caller's own: two users may use the same one.</summary>
     private static (string Id, string Digest)? KeyOf(CommandCaller caller) =>

@@ -4,6 +4,7 @@ using JasperFx.Events;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Escalation.Host.Infrastructure;
 
@@ -47,6 +48,31 @@ public static class MessageFailures
                 runtime.Services.GetRequiredService<DeadLetterAlarm>().RaiseFor(lifecycle.Envelope, exception);
                 return ValueTask.CompletedTask;
             }, "raise the dead letter alarm");
+    }
+
+    /// <summary>
+    /// A batch of timers is not a message of its own in the inbox: its timers stay there, unsettled, until it
+    /// commits. So it is never scheduled again (that would store the batch apart from its timers); it is retried
+    /// in place. A race on a ticket retries it at once, a transient fault with the same backoff as above and then
+    /// once a minute for as long as the fault lasts. Any other fault runs each timer alone, so only a timer that
+    /// fails by itself reaches the dead letter queue (counted and logged by <see cref="DeadLetterAlarm"/>), not
+    /// the whole batch. These rules come before the global ones.
+    /// </summary>
+    public static void ApplyToTimerBatches(HandlerChain chain)
+    {
+        chain.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1))
+            .Then.RequeueIndefinitely();
+
+        chain.OnException(IsTransient, "a transient database or network fault")
+            .RetryWithCooldown(TransientCooldowns)
+            .Then.CustomActionIndefinitely(async (_, lifecycle, _) =>
+            {
+                await Task.Delay(TransientRescheduling);
+                await lifecycle.DeferAsync();
+            }, "wait a minute, then run the batch again");
+
+        chain.OnException(_ => true, "any other fault").IsolateBatchMembers();
     }
 
     /// <summary>

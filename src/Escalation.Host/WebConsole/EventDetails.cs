@@ -45,6 +45,8 @@ public static class EventDetails
         PauseApproved x => $"{t.Format("detail.pause", t["ticket.paused"], Texts.Time(x.Until))}{Note(x.Note)}",
         PauseRefused x => x.Reason,
         TicketResumed x => $"{t.Format("detail.paused", t.Duration(x.At - x.PausedSince))}{Note(x.Note)}",
+        CallbackUnanswered x => $"{t.Format("ticket.unanswered", x.Attempt)}{Note(x.Note)}",
+        CitizenUnreachable x => t.Format("ticket.unreachable", x.Attempts),
         _ => "",
     };
 

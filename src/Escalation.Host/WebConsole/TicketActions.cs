@@ -23,6 +23,7 @@ public sealed class TicketActions(DecisionContexts decisions)
         ("return", TicketAction.Return), ("rate", TicketAction.Rate), ("close", TicketAction.Close),
         ("requestExtension", TicketAction.RequestExtension), ("reviewExtension", TicketAction.ReviewExtension),
         ("requestPause", TicketAction.RequestPause), ("reviewPause", TicketAction.ReviewPause), ("resume", TicketAction.Resume),
+        ("callBack", TicketAction.CallBack),
     ];
 
     public IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)

@@ -47,6 +47,30 @@ public sealed class Counts
     public int PausesApproved { get; set; }
     public int PausesRefused { get; set; }
     public long PausedSeconds { get; set; }
+    // The callback desk and closing on time (docs/callback.md).
+
+    /// <summary>Closed cases whose latest rating was satisfied or basically satisfied: satisfaction per closed case.</summary>
+    public int ClosedSatisfied { get; set; }
+
+    /// <summary>Closed by the system: the rating window ended, or the citizen was unreachable.</summary>
+    public int ClosedBySystem { get; set; }
+
+    public int ClosedUnreachable { get; set; }
+    public int CallbacksUnanswered { get; set; }
+
+    /// <summary>Citizens found unreachable at the callback: counted apart from the ratings.</summary>
+    public int Unreachable { get; set; }
+
+    /// <summary>Ratings in which the citizen was asked whether it was solved (解决), and of those, said it was.</summary>
+    public int SolvedAsked { get; set; }
+
+    public int ConfirmedSolved { get; set; }
+
+    /// <summary>Deadlines missed (red lights to accept, resolve, report in), counted for the holder that missed them, on the day.</summary>
+    public int MissedDeadlines { get; set; }
+
+    /// <summary>Callbacks not made within the callback limit.</summary>
+    public int CallbacksLate { get; set; }
 
     public void Add(Counts other)
     {
@@ -77,5 +101,14 @@ public sealed class Counts
         PausesApproved += other.PausesApproved;
         PausesRefused += other.PausesRefused;
         PausedSeconds += other.PausedSeconds;
+        ClosedSatisfied += other.ClosedSatisfied;
+        ClosedBySystem += other.ClosedBySystem;
+        ClosedUnreachable += other.ClosedUnreachable;
+        CallbacksUnanswered += other.CallbacksUnanswered;
+        Unreachable += other.Unreachable;
+        SolvedAsked += other.SolvedAsked;
+        ConfirmedSolved += other.ConfirmedSolved;
+        MissedDeadlines += other.MissedDeadlines;
+        CallbacksLate += other.CallbacksLate;
     }
 }

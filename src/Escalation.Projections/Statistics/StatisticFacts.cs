@@ -34,6 +34,7 @@ public static class StatisticFacts
         typeof(DepartmentReportedIn), typeof(ReportInMissed), typeof(TicketReturned),
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
+        typeof(CallbackUnanswered), typeof(CitizenUnreachable), typeof(WarningLightLit),
     ];
 
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime).DateTime);
@@ -82,13 +83,23 @@ public static class StatisticFacts
                 yield return ForHolder(before, x.At, new Counts { Resolved = 1 });
                 break;
             case CitizenRated x:
-                yield return ForHolder(before, x.At, new Counts { Rated = 1, Satisfied = x.Satisfaction == Satisfaction.Unsatisfied ? 0 : 1 });
+                yield return ForHolder(before, x.At, new Counts
+                {
+                    Rated = 1, Satisfied = x.Satisfaction == Satisfaction.Unsatisfied ? 0 : 1,
+                    SolvedAsked = x.Solved is null ? 0 : 1, ConfirmedSolved = x.Solved == true ? 1 : 0,
+                });
                 break;
             case TicketReopened x:
                 yield return ForHolder(before, x.At, new Counts { Reopened = 1 });
                 break;
             case TicketClosed x:
-                yield return ForHolder(before, x.At, new Counts { Closed = 1, ClosedInTime = before.ResolvedLate ? 0 : 1 });
+                yield return ForHolder(before, x.At, new Counts
+                {
+                    Closed = 1, ClosedInTime = before.ResolvedLate ? 0 : 1,
+                    ClosedSatisfied = before.Rating is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied ? 1 : 0,
+                    ClosedBySystem = x.Because is ClosedBecause.RatingWindowExpired or ClosedBecause.Unreachable && x.By == Domain.Actor.System ? 1 : 0,
+                    ClosedUnreachable = x.Because == ClosedBecause.Unreachable ? 1 : 0,
+                });
                 break;
             case WhistleBlown x:
                 yield return new(Day(x.At), x.BlownByUnitCode, null, category, new Counts { Whistles = 1 });
@@ -133,6 +144,15 @@ public static class StatisticFacts
             case TicketResumed x:
                 yield return ForHolder(before, x.At, new Counts { PausedSeconds = (long)(x.At - x.PausedSince).TotalSeconds });
                 break;
+            case CallbackUnanswered x:
+                yield return ForHolder(before, x.At, new Counts { CallbacksUnanswered = 1 });
+                break;
+            case CitizenUnreachable x:
+                yield return ForHolder(before, x.At, new Counts { Unreachable = 1 });
+                break;
+            case WarningLightLit { Light: Light.Red } x when before.State.FindLimit(x.Clock, x.Holder, x.Deadline, x.WhistleId) is { Lit: not Light.Red }:
+                yield return Missed(before, x);
+                break;
         }
     }
 
@@ -141,6 +161,22 @@ public static class StatisticFacts
         holder == ticket.HoldingUnitCode
             ? new(Day(at), holder, null, ticket.CategoryCode, counts)
             : new(Day(at), ticket.HoldingUnitCode, holder, ticket.CategoryCode, counts);
+    /// <summary>
+    /// A deadline missed, counted where it was missed: for the holder of the limit on the day of its red light, so it stays
+    /// counted after the ticket climbs. A report-in limit is its department's, in the unit that blew the whistle; a
+    /// department's other limits are its own in the unit holding the ticket; a late callback is the callback desk's.
+    /// </summary>
+    private static CellDelta Missed(TicketView before, WarningLightLit x)
+    {
+        var category = before.CategoryCode;
+        if (x.Clock == Clock.Callback)
+            return new(Day(x.At), x.Holder, null, category, new Counts { CallbacksLate = 1 });
+        if (x.Clock == Clock.ReportIn)
+            return new(Day(x.At), before.Whistles.Single(w => w.Id == x.WhistleId).BlownBy, x.Holder, category, new Counts { MissedDeadlines = 1 });
+        return x.Holder == before.HoldingDepartmentCode
+            ? new(Day(x.At), before.HoldingUnitCode, x.Holder, category, new Counts { MissedDeadlines = 1 })
+            : new(Day(x.At), x.Holder, null, category, new Counts { MissedDeadlines = 1 });
+    }
 
     /// <summary>Counts for whoever holds the ticket: its department, in the unit holding it, or else that unit.</summary>
     private static CellDelta ForHolder(TicketView ticket, DateTimeOffset at, Counts counts) =>

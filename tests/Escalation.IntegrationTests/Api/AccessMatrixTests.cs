@@ -118,9 +118,10 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         { "POST resolve [handled by D-UM]", "dept-D-UM", 200 },
         { "POST resolve [handled by D-UM]", "dept-D-HE", 404 },
 
-        // Rating [resolved; reported by op-01].
+        // Rating [resolved; reported by op-01]: every callback seat of the county may rate it, whoever opened it.
         { "POST rating [resolved]", "op-01", 200 },
-        { "POST rating [resolved]", "op-02", 404 },
+        { "POST rating [resolved]", "op-02", 200 },
+        { "POST rating [resolved]", "cb-01", 200 },
         { "POST rating [resolved]", "disp-SC-T01-V01", 403 },
         { "POST rating [resolved]", "dept-D-UM", 403 },
         { "POST rating [resolved]", "aud-01", 403 },
@@ -177,6 +178,7 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         // Reading one ticket [reported by op-01, in handling at SC-T01-V01].
         { "GET ticket [handled by village]", "op-01", 200 },
         { "GET ticket [handled by village]", "op-02", 404 },
+        { "GET ticket [handled by village]", "cb-01", 404 },
         { "GET ticket [handled by village]", "disp-SC-T01-V01", 200 },
         { "GET ticket [handled by village]", "disp-SC-T01", 200 },
         { "GET ticket [handled by village]", "disp-SC", 200 },

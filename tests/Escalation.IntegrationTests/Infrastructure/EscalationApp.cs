@@ -26,6 +26,9 @@ public sealed class EscalationApp : IAsyncLifetime
     /// <summary>Served on a loopback port by Kestrel, for a real browser, rather than in memory.</summary>
     public bool Served { get; init; }
 
+    /// <summary>Settings a class fixture on the fake clock adds (the notification tests' mail server and receivers).</summary>
+    public IReadOnlyList<(string Key, string Value)> Settings { init => _settings = value; }
+
     /// <summary>Services a test adds to the real host's (an exporter, a log collector), after the host's own.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 

@@ -10,14 +10,17 @@ namespace Escalation.IntegrationTests.Infrastructure;
 /// <summary>Timers on the fake clock: the tests deliver each one through Wolverine, as it would be delivered when due.</summary>
 public static class Timers
 {
-    /// <summary>Moves the fake clock to the timer's due time (never backwards) and delivers it through Wolverine.</summary>
+    /// <summary>
+    /// Moves the fake clock to the timer's due time (never backwards) and delivers it through Wolverine, as a batch of
+    /// one: a single timer is only collected into a batch, and its batch is what runs.
+    /// </summary>
     public static async Task DeliverAsync(this EscalationApp app, TimeLimitStarted clock, Light light)
     {
         var due = TimeLimitDue.For(TicketTurn.Timers(clock).Single(t => t.Check.Light == light));
         if (app.Clock.GetUtcNow() < due.DueAt)
             app.Clock.SetUtcNow(due.DueAt);
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(due);
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new[] { due });
     }
 
     public static async Task<IReadOnlyList<object>> EventsAsync(this EscalationApp app, Guid id)

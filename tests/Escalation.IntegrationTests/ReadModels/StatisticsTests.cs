@@ -129,7 +129,9 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         header[..3].ShouldBe(["period", "key", "name"]);
-        lines.Length.ShouldBe(json.Length + 1);
+        // The header, the rows, then the month's total row.
+        lines.Length.ShouldBe(json.Length + 2);
+        lines[^1].Split(',')[1].ShouldBe(StatsTable.TotalKey);
         for (var i = 0; i < json.Length; i++)
         {
             var fields = lines[i + 1].Split(',');
@@ -227,7 +229,7 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
             Rate(row, "resolutionRate").ShouldBe(Percent(Sum("resolved"), Sum("accepted")), $"{at}");
             Rate(row, "closureRate").ShouldBe(Percent(Sum("closed"), Sum("reported")), $"{at}");
             Rate(row, "closedInTimeRate").ShouldBe(Percent(Sum("closedInTime"), Sum("closed")), $"{at}");
-            Rate(row, "satisfactionRate").ShouldBe(Percent(Sum("satisfied"), Sum("rated")), $"{at}");
+            Rate(row, "satisfactionPerRatingRate").ShouldBe(Percent(Sum("satisfied"), Sum("rated")), $"{at}");
             Rate(row, "reportInRate").ShouldBe(Percent(Sum("reportedIn"), Sum("summoned")), $"{at}");
             Rate(row, "meanReportInMinutes").ShouldBe(
                 Sum("reportedIn") == 0 ? null : Math.Round(Sum("reportInSeconds") / 60m / Sum("reportedIn"), 1, MidpointRounding.AwayFromZero), $"{at}");

@@ -1,6 +1,10 @@
+using Escalation.Domain;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Timers;
+using Escalation.Host.Commands;
 using Escalation.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Escalation.IntegrationTests.Timers;
 
@@ -30,6 +34,33 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
         escalated.ToUnitCode.ShouldBe("SC-T01");
         (await app.ClocksAsync(id)).Last().Holder.ShouldBe("SC-T01");
     }
+
+    [Fact]
+    public async Task a_batch_decides_each_timer_on_its_ticket_as_the_earlier_ones_left_it()
+    {
+        var first = await DispatchedToTheVillageAsync();
+        var second = await DispatchedToTheVillageAsync();
+        var firstAccept = (await app.ClocksAsync(first)).Single(c => c.Clock == Clock.Accept);
+        var secondAccept = (await app.ClocksAsync(second)).Single(c => c.Clock == Clock.Accept);
+        var timers = TicketTurn.Timers(firstAccept).Select(TimeLimitDue.For).ToList();
+        var secondYellow = TimeLimitDue.For(TicketTurn.Timers(secondAccept).Single(t => t.Check.Light == Light.Yellow));
+        var noTicket = timers[0] with { TicketId = Guid.NewGuid() };
+        app.Clock.SetUtcNow(Max(firstAccept.Deadline, secondAccept.YellowAt));
+        var notYetDue = TimeLimitDue.For(TicketTurn.Timers(secondAccept).Single(t => t.Check.Light == Light.Red)) with
+        {
+            DueAt = app.Clock.GetUtcNow().AddHours(1),
+        };
+
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new[] { timers[1], noTicket, timers[0], secondYellow, notYetDue });
+
+        var events = await app.EventsAsync(first);
+        events.OfType<WarningLightLit>().Select(l => l.Light).ShouldBe([Light.Red], "the red came first in the batch; the yellow after it lights nothing");
+        events.OfType<TicketEscalated>().Count().ShouldBe(1);
+        (await app.EventsAsync(second)).OfType<WarningLightLit>().Select(l => l.Light).ShouldBe([Light.Yellow], "the early timer waits for its time");
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [Fact]
     public async Task a_timer_delivered_twice_lights_once()

@@ -25,6 +25,9 @@ public sealed partial class ConsoleClient
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    /// <summary>A response read as it comes (a stream of server-sent events), not once it is complete.</summary>
+    public Task<HttpResponseMessage> GetStreamingAsync(string path) => _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+
     /// <summary>Posts a form the way the page at <paramref name="formPage"/> would, with that page's antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields) =>
         await PostFormAsync(action, fields, await FormTokenAsync(formPage));

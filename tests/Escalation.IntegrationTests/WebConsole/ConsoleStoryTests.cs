@@ -16,6 +16,8 @@ namespace Escalation.IntegrationTests.WebConsole;
 /// leaves it out where there is no Chromium.
 /// </summary>
 [Trait("Category", "Browser")]
+// One Chromium story at a time: two at once on two shared cores time out.
+[Collection("Chromium")]
 public sealed class ConsoleStoryTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     private const string Village = "SC-T01-V01";

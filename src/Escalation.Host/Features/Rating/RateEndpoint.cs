@@ -7,7 +7,8 @@ using Wolverine.Http;
 
 namespace Escalation.Host.Features.Rating;
 
-public sealed record RateRequest(string? Rating, string? Comment);
+/// <param name="Solved">The callback's first question (解决): whether the citizen says it was solved; left out when not asked.</param>
+public sealed record RateRequest(string? Rating, string? Comment, bool? Solved = null);
 
 public static class RateEndpoint
 {
@@ -21,6 +22,6 @@ public static class RateEndpoint
         var fields = new Fields();
         var rating = fields.Choice<Satisfaction>(request?.Rating, "rating");
         var comment = fields.Text(request?.Comment, "comment", 1000, required: false);
-        return new(TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment));
+        return new(TicketAction.Rate, fields, by => new RateTicket(id, by, rating!.Value, comment, request?.Solved));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
@@ -11,7 +10,7 @@ using Wolverine.Http;
 
 namespace Escalation.Host.Features.Statistics;
 
-public enum StatsFormat { Json, Csv }
+public enum StatsFormat { Json, Csv, Xlsx }
 
 /// <summary>The reported figures (response, resolution, closure, satisfaction and report-in rates …) for the bulletins.</summary>
 public static class StatsEndpoint
@@ -47,8 +46,7 @@ public static class StatsEndpoint
             fields.Add("unit", $"there is no unit {unit}.");
         var grouping = fields.Choice<StatsGrouping>(groupBy, "groupBy", required: false) ?? StatsGrouping.Unit;
         var periods = fields.Choice<StatsPeriod>(period, "period", required: false) ?? StatsPeriod.Month;
-        var csv = (fields.Choice<StatsFormat>(format, "format", required: false)
-            ?? (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? StatsFormat.Csv : StatsFormat.Json)) == StatsFormat.Csv;
+        var output = Workbook.FormatOf(format, http, fields);
         var today = StatisticFacts.Day(clock.GetUtcNow());
         var last = Day(to, "to", fields) ?? today;
         var first = Day(from, "from", fields) ?? new DateOnly(last.Year, last.Month, 1);
@@ -67,11 +65,13 @@ public static class StatsEndpoint
             await CellsAsync(first, last, within, session, http.RequestAborted),
             await RepeatsAsync(session, first, last, within, http.RequestAborted),
             reference);
-        if (!csv)
-            return Results.Ok(report);
-        // Excel, in which the bulletin is made, reads UTF-8 only after a byte-order mark.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(StatsTable.ToCsv(report))).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"stats-{scope!.Code}-{grouping}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv".ToLowerInvariant());
+        var name = $"stats-{scope!.Code}-{grouping}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}".ToLowerInvariant();
+        return output switch
+        {
+            StatsFormat.Csv => Workbook.Csv(StatsTable.ToCsv(report), name),
+            StatsFormat.Xlsx => Workbook.Xlsx([new("stats", StatsTable.ColumnNames, StatsTable.RowsWithTotals(report).Select(StatsTable.Values))], name),
+            _ => Results.Ok(report),
+        };
     }
 
     /// <summary>The codes of the units within <paramref name="scope"/>, or null for the county: everything.</summary>

@@ -13,19 +13,26 @@ public enum StatsPeriod { Day, Week, Month }
 
 /// <summary>
 /// The figures of one period (named by its first day) for one unit, department or category. Rates are percentages
-/// rounded to two decimals, null when nothing was there to count; README "Metrics" gives each formula.
+/// rounded to two decimals, null when nothing was there to count; README "Metrics" and docs/callback.md give each formula.
+/// Satisfaction is given two ways, never to be confused: per rating (<see cref="SatisfactionPerRatingRate"/>) and per
+/// closed case (<see cref="SatisfactionPerClosedCaseRate"/>, where an unrated or unreachable case counts as not satisfied).
 /// </summary>
 public sealed record StatsRow(
     DateOnly Period, string Key, string Name,
     int Reported, int Dispatched, int Accepted, int AcceptedInTime, int Resolved, int Closed, int ClosedInTime,
     int Rated, int Satisfied, int Reopened, int EscalatedToTownship, int EscalatedToCounty, int EscalatedToCountyLeader,
     int Whistles, int Summoned, int ReportedIn, int ReportInsMissed, int Returned, int ReturnsCountedAgainst, int RepeatProblems,
-    decimal? ResponseRate, decimal? ResolutionRate, decimal? ClosureRate, decimal? ClosedInTimeRate, decimal? SatisfactionRate,
+    decimal? ResponseRate, decimal? ResolutionRate, decimal? ClosureRate, decimal? ClosedInTimeRate, decimal? SatisfactionPerRatingRate,
     decimal? ReportInRate, decimal? MeanReportInMinutes,
+    int ClosedSatisfied, int ClosedBySystem, int ClosedUnreachable, int CallbacksUnanswered, int Unreachable, int SolvedAsked,
+    int ConfirmedSolved, int MissedDeadlines, int CallbacksLate,
+    decimal? SatisfactionPerClosedCaseRate, decimal? CitizenConfirmedResolutionRate,
     int ExtensionsRequested, int ExtensionsApproved, int ExtensionsRefused,
     int PausesRequested, int PausesApproved, int PausesRefused, decimal PausedHours);
 
-public sealed record StatsReport(string Unit, StatsGrouping GroupBy, StatsPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatsRow> Rows);
+/// <param name="Totals">Per period, the total of everything within the unit asked for: the sum of the period's rows, its rates from those sums.</param>
+public sealed record StatsReport(
+    string Unit, StatsGrouping GroupBy, StatsPeriod Period, DateOnly From, DateOnly To, IReadOnlyList<StatsRow> Rows, IReadOnlyList<StatsRow> Totals);
 
 /// <summary>A request reported where the same matter was reported in the same grid within the 30 days before.</summary>
 public sealed record RepeatProblem(DateOnly Day, string VillageCode, string CategoryCode);
@@ -34,6 +41,9 @@ public sealed record RepeatProblem(DateOnly Day, string VillageCode, string Cate
 public static class StatsTable
 {
     public const string Uncategorised = "";
+
+    /// <summary>The key of a period's total row.</summary>
+    public const string TotalKey = "total";
 
     private static readonly ParameterInfo[] Columns = typeof(StatsRow).GetConstructors().Single().GetParameters();
 
@@ -78,20 +88,45 @@ public static class StatsTable
             _ => sums.Keys.Select(k => k.Item2).Distinct().Order(StringComparer.Ordinal)
                 .Select(code => (code, reference.FindMatter(code)?.NameZh ?? "未分类")),
         };
+        var keyList = keys.ToList();
         var rows = Periods(from, to, period)
-            .SelectMany(start => keys.Select(k => Row(start, k.Key, k.Name, sums.GetValueOrDefault((start, k.Key)) ?? new Sum())))
+            .SelectMany(start => keyList.Select(k => Row(start, k.Key, k.Name, sums.GetValueOrDefault((start, k.Key)) ?? new Sum())))
             .ToList();
-        return new StatsReport(scope.Code, groupBy, period, from, to, rows);
+        var totals = Periods(from, to, period)
+            .Select(start => Row(start, TotalKey, $"合计 {scope.NameZh}", Total(keyList.Select(k => sums.GetValueOrDefault((start, k.Key))))))
+            .ToList();
+        return new StatsReport(scope.Code, groupBy, period, from, to, rows, totals);
     }
+
+    /// <summary>The rows' sums added up: a total is the sum of its parts by construction.</summary>
+    private static Sum Total(IEnumerable<Sum?> parts)
+    {
+        var total = new Sum();
+        foreach (var part in parts.OfType<Sum>())
+        {
+            total.Counts.Add(part.Counts);
+            total.Repeats += part.Repeats;
+        }
+        return total;
+    }
+
+    /// <summary>The rows, then each period's total row: what the CSV and the workbook hold.</summary>
+    public static IEnumerable<StatsRow> RowsWithTotals(StatsReport report) => report.Rows.Concat(report.Totals);
+
+    /// <summary>The columns of a row by their JSON names, in order: the CSV's header and the workbook's.</summary>
+    public static IReadOnlyList<string> ColumnNames => [.. Columns.Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Name!))];
+
+    /// <summary>A row's values in the order of <see cref="ColumnNames"/>.</summary>
+    public static IEnumerable<object?> Values(StatsRow row) => Columns.Select(c => typeof(StatsRow).GetProperty(c.Name!)!.GetValue(row));
 
     /// <summary>The report as CSV for the monthly bulletin: one header line with the JSON field names, then the rows.</summary>
     public static string ToCsv(StatsReport report)
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns.Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Name!))).Append("\r\n");
-        foreach (var row in report.Rows)
+        csv.AppendJoin(',', ColumnNames).Append("\r\n");
+        foreach (var row in RowsWithTotals(report))
         {
-            csv.AppendJoin(',', Columns.Select(c => Field(typeof(StatsRow).GetProperty(c.Name!)!.GetValue(row)))).Append("\r\n");
+            csv.AppendJoin(',', Values(row).Select(Field)).Append("\r\n");
         }
         return csv.ToString();
     }
@@ -127,9 +162,13 @@ public static class StatsTable
             ResolutionRate: Percent(c.Resolved, c.Accepted),
             ClosureRate: Percent(c.Closed, c.Reported),
             ClosedInTimeRate: Percent(c.ClosedInTime, c.Closed),
-            SatisfactionRate: Percent(c.Satisfied, c.Rated),
+            SatisfactionPerRatingRate: Percent(c.Satisfied, c.Rated),
             ReportInRate: Percent(c.ReportedIn, c.Summoned),
             MeanReportInMinutes: c.ReportedIn == 0 ? null : Math.Round(c.ReportInSeconds / 60m / c.ReportedIn, 1, MidpointRounding.AwayFromZero),
+            c.ClosedSatisfied, c.ClosedBySystem, c.ClosedUnreachable, c.CallbacksUnanswered, c.Unreachable, c.SolvedAsked,
+            c.ConfirmedSolved, c.MissedDeadlines, c.CallbacksLate,
+            SatisfactionPerClosedCaseRate: Percent(c.ClosedSatisfied, c.Closed),
+            CitizenConfirmedResolutionRate: Percent(c.ConfirmedSolved, c.SolvedAsked),
             ExtensionsRequested: c.ExtensionsRequested,
             ExtensionsApproved: c.ExtensionsApproved,
             ExtensionsRefused: c.ExtensionsRefused,

@@ -1,10 +1,18 @@
 using System.Diagnostics.Metrics;
+using Escalation.Domain.Timers;
 using Escalation.Host.Commands;
+using Escalation.Host.Infrastructure;
 using Marten;
 using Wolverine;
+using Wolverine.Runtime.Handlers;
 
 namespace Escalation.Host.Features.Timers;
 
+/// <summary>
+/// Timers arrive in batches (Wolverine's <c>BatchMessagesOf</c>, see HostSetup): the checks of a batch are decided in
+/// one session and committed in one transaction, so a backlog after a crash costs one round trip for the lot, not a
+/// handful per timer. The timers of a batch stay in Wolverine's inbox until the batch has committed.
+/// </summary>
 public static class TimeLimitDueHandler
 {
     public const string MeterName = "Escalation";
@@ -15,19 +23,27 @@ public static class TimeLimitDueHandler
     private static readonly Histogram<double> Lateness = Meter.CreateHistogram<double>(
         "escalation.timer.lateness", unit: "ms", description: "Time limit timers: fire time minus due time.");
 
+    /// <summary>How a failed batch is retried (Wolverine calls this when it builds the handler).</summary>
+    public static void Configure(HandlerChain chain) => MessageFailures.ApplyToTimerBatches(chain);
+
     /// <summary>
-    /// Decides on the ticket as it is now: a stale timer (the ticket moved on) appends nothing, and a second
+    /// Decides on the tickets as they are now: a stale timer (the ticket moved on) appends nothing, and a second
     /// delivery finds its light already on. A timer delivered before its time (clocks differ between nodes) waits again.
     /// </summary>
-    public static async Task Handle(TimeLimitDue due, IDocumentSession session, IMessageBus bus, CommandPipeline pipeline, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(TimeLimitDue[] batch, IDocumentSession session, IMessageBus bus, CommandPipeline pipeline, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (now < due.DueAt)
+        var checks = new List<CheckTimeLimit>(batch.Length);
+        foreach (var due in batch)
         {
-            await bus.ScheduleAsync(due, due.DueAt);
-            return;
+            if (now < due.DueAt)
+            {
+                await bus.ScheduleAsync(due, due.DueAt);
+                continue;
+            }
+            Lateness.Record((now - due.DueAt).TotalMilliseconds, new KeyValuePair<string, object?>("light", due.Light.ToString()));
+            checks.Add(due.Check);
         }
-        Lateness.Record((now - due.DueAt).TotalMilliseconds, new KeyValuePair<string, object?>("light", due.Light.ToString()));
-        await pipeline.CheckAsync(session, due.Check, bus, ct);
+        await pipeline.CheckAsync(session, checks, bus, ct);
     }
 }

@@ -20,6 +20,25 @@
     intake.querySelectorAll('[data-hint=duplicates]').forEach(input => input.addEventListener('change', refresh));
   }
 
+  // The bell: its unread count follows the server's stream of counts (server-sent events) while the page is open.
+  const bell = document.querySelector('[data-testid=bell]');
+  if (bell && window.EventSource) {
+    new EventSource('/notifications/stream').addEventListener('unread', event => {
+      let badge = bell.querySelector('[data-testid=unread]');
+      if (Number(event.data) > 0) {
+        if (!badge) {
+          badge = document.createElement('span');
+          badge.className = 'badge red';
+          badge.dataset.testid = 'unread';
+          bell.append(badge);
+        }
+        badge.textContent = event.data;
+      } else if (badge) {
+        badge.remove();
+      }
+    });
+  }
+
   // Audit: the slider shows the event number as it moves and replays where it is let go.
   document.querySelectorAll('input[type=range][data-autosubmit]').forEach(slider => {
     const shown = document.getElementById(`${slider.id}-shown`);

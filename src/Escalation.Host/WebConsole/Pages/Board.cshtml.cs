@@ -11,7 +11,7 @@ namespace Escalation.Host.WebConsole.Pages;
 /// The leaders' board: the yellow and red lights within a unit, by the units below it and by department; the rates
 /// of the unit day by day; and this month's ranking of the units below it and of the departments.
 /// </summary>
-public sealed class BoardModel(IQuerySession session, ReferenceData reference, TimeProvider clock, Texts texts) : ConsolePage
+public sealed class BoardModel(IQuerySession session, ReferenceData reference, TimeProvider clock, Texts texts, RankingSettings rankings) : ConsolePage
 {
     public const int DefaultDays = 30;
 
@@ -27,9 +27,14 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
 
     public IReadOnlyList<ChartSeries> Rates { get; private set; } = [];
 
-    public IReadOnlyList<StatsRow> UnitRanking { get; private set; } = [];
+    public RankingReport UnitRanking { get; private set; } = null!;
 
-    public IReadOnlyList<StatsRow> DepartmentRanking { get; private set; } = [];
+    public RankingReport DepartmentRanking { get; private set; } = null!;
+
+    /// <summary>Deadlines missed this month, counted where they were missed (they stay counted after a ticket climbs): by unit below, by department.</summary>
+    public IReadOnlyDictionary<string, int> MissedThisMonth { get; private set; } = new Dictionary<string, int>();
+
+    public int MissedThisMonthTotal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? unit, int? days)
     {
@@ -66,12 +71,14 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
             Series("rate.reportIn", byDepartment, r => r.ReportedIn, r => r.Summoned),
         ];
 
-        UnitRanking = Ranked(Rows(StatsGrouping.Unit, StatsPeriod.Month, monthStart).Where(r => r.Key != Scope.Code));
-        DepartmentRanking = Ranked(Rows(StatsGrouping.Department, StatsPeriod.Month, monthStart));
+        var month = ReportPeriod.Month(today);
+        var monthCells = cells.Where(c => c.Day >= monthStart).ToList();
+        UnitRanking = RankingsEndpoint.Rank(Scope, RankingOf.Units, month, monthCells, rankings, reference);
+        DepartmentRanking = RankingsEndpoint.Rank(Scope, RankingOf.Departments, month, monthCells, rankings, reference);
+        var unitMonth = StatsTable.Build(Scope, StatsGrouping.Unit, StatsPeriod.Month, monthStart, today, monthCells, [], reference);
+        var departmentMonth = StatsTable.Build(Scope, StatsGrouping.Department, StatsPeriod.Month, monthStart, today, monthCells, [], reference);
+        MissedThisMonth = unitMonth.Rows.Concat(departmentMonth.Rows).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.MissedDeadlines));
+        MissedThisMonthTotal = unitMonth.Totals.Sum(r => r.MissedDeadlines) + departmentMonth.Totals.Sum(r => r.MissedDeadlines);
         return Page();
     }
-
-    /// <summary>Best satisfaction first, then resolution; units with nothing counted last.</summary>
-    private static List<StatsRow> Ranked(IEnumerable<StatsRow> rows) =>
-        [.. rows.OrderByDescending(r => r.Reported > 0).ThenByDescending(r => r.SatisfactionRate ?? -1).ThenByDescending(r => r.ResolutionRate ?? -1).ThenBy(r => r.Key)];
 }

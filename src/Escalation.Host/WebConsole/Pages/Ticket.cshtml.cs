@@ -77,6 +77,8 @@ public sealed class TicketModel(IQuerySession session, ReferenceData reference, 
 
     public Task<IActionResult> OnPostResumeAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("resume"), ResumeEndpoint.Plan(id, request));
+    public Task<IActionResult> OnPostCallBackAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("callBack"), CallbackAttemptEndpoint.Plan(id, request));
 
     /// <summary>
     /// Runs the command against the version the page showed. Done: back where the user was. Refused: the ticket as it
