@@ -16,6 +16,14 @@ public sealed record CountySettings
     /// <summary>How long the citizen may rate a resolution before the ticket may be closed without a rating.</summary>
     public TimeSpan RatingWindow { get; init; } = TimeSpan.FromDays(3);
 
+    /// <summary>The most one extension (延期) may add to a limit's deadline.</summary>
+    public TimeSpan MaxExtension { get; init; } = TimeSpan.FromDays(15);
+
+    /// <summary>How many extensions a ticket may be granted in all.</summary>
+    public int MaxExtensions { get; init; } = 2;
+
+    /// <summary>Who reviews requests for an extension or a pause: the unit above the holder, or the county.</summary>
+    public Extension.ClockReviewer ClocksReviewedBy { get; init; }
     /// <summary>How many unanswered callback attempts make the citizen unreachable: the ticket then closes without a rating.</summary>
     public int CallbackAttempts { get; init; } = 3;
 }

@@ -1,6 +1,8 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Merging;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
@@ -20,6 +22,9 @@ public enum TicketAction
 
     /// <summary>Record an unanswered callback attempt (the callback desk).</summary>
     CallBack,
+
+    // Extensions (延期) and pauses (挂起) of time limits.
+    RequestExtension, ReviewExtension, RequestPause, ReviewPause, Resume,
 }
 
 /// <summary>
@@ -37,10 +42,12 @@ public static class Permissions
             TicketAction.Report, TicketAction.Triage, TicketAction.Accept, TicketAction.Escalate, TicketAction.Transfer,
             TicketAction.BlowWhistle, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
             TicketAction.Reopen, TicketAction.Urge, TicketAction.Merge, TicketAction.Withdraw, TicketAction.Close,
+            TicketAction.RequestExtension, TicketAction.ReviewExtension, TicketAction.RequestPause, TicketAction.ReviewPause, TicketAction.Resume,
         ],
         [Role.Department] =
         [
             TicketAction.Accept, TicketAction.ReportIn, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
+            TicketAction.RequestExtension, TicketAction.RequestPause, TicketAction.Resume,
         ],
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
@@ -64,7 +71,7 @@ public static class Permissions
             TicketAction.BlowWhistle => BlowWhistle.Refuses(ticket, by),
             TicketAction.ReportIn when whistleId is { } id => ReportIn.Refuses(ticket, by, id),
             TicketAction.Return when whistleId is { } id => ReturnSummons.Refuses(ticket, by, id),
-            TicketAction.Return => ReturnTicket.Refuses(ticket, by),
+            TicketAction.Return => ReturnTicket.Refuses(ticket, by, context),
             TicketAction.NoteProgress => NoteProgress.Refuses(ticket, by),
             TicketAction.Resolve => ResolveTicket.Refuses(ticket, by),
             TicketAction.Rate => RateTicket.Refuses(ticket),
@@ -74,6 +81,11 @@ public static class Permissions
             TicketAction.Withdraw => WithdrawTicket.Refuses(ticket),
             TicketAction.Close => CloseTicket.Refuses(ticket, by, context),
             TicketAction.EraseCitizenData => EraseCitizenData.Refuses(ticket),
+            TicketAction.RequestExtension => RequestExtension.Refuses(ticket, by, context),
+            TicketAction.ReviewExtension => ReviewExtension.Refuses(ticket, by),
+            TicketAction.RequestPause => RequestPause.Refuses(ticket, by, context),
+            TicketAction.ReviewPause => ReviewPause.Refuses(ticket, by),
+            TicketAction.Resume => ResumeTicket.Refuses(ticket, by),
             TicketAction.CallBack => RecordCallbackAttempt.Refuses(ticket),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;

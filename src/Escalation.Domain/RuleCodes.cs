@@ -57,6 +57,27 @@ public static class RuleCodes
     // Time limits.
     public const string CalendarMissing = "calendar-missing";
 
+    // Extensions (延期) and pauses (挂起) of time limits.
+    public const string ClockNotExtensible = "clock-not-extensible";
+    public const string NoRunningLimit = "no-running-limit";
+    public const string LimitPassed = "limit-passed";
+    public const string ExtensionDeadlineRequired = "extension-deadline-required";
+    public const string ExtensionNotLater = "extension-not-later";
+    public const string ExtensionTooLong = "extension-too-long";
+    public const string ExtensionPending = "extension-pending";
+    public const string ExtensionsExhausted = "extensions-exhausted";
+    public const string NoExtensionPending = "no-extension-pending";
+    public const string NotReviewer = "not-reviewer";
+    public const string AlreadyPaused = "already-paused";
+    public const string PausePending = "pause-pending";
+    public const string PauseExhausted = "pause-exhausted";
+    public const string PauseEndNotLater = "pause-end-not-later";
+    public const string PauseTooLong = "pause-too-long";
+    public const string NoPausePending = "no-pause-pending";
+    public const string NotPaused = "not-paused";
+
+    // Returns (退单) with rules.
+    public const string ReturnWindowPassed = "return-window-passed";
     // The callback desk.
     public const string CitizenUnreachable = "citizen-unreachable";
 }

@@ -1,7 +1,9 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Privacy;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
@@ -61,6 +63,34 @@ public sealed record Ticket
     /// <summary>The time limits running on the ticket, each with the light it has reached.</summary>
     public IReadOnlyList<RunningClock> Clocks { get; init; } = [];
 
+    /// <summary>When the citizen's request was recorded: the whole case's limit counts from it.</summary>
+    public DateTimeOffset ReportedAt { get; init; }
+
+    /// <summary>When the ticket was last dispatched to its holder by triage or transfer: a return (退单) is time-boxed from it.</summary>
+    public DateTimeOffset? DispatchedAt { get; init; }
+
+    /// <summary>The extension (延期) last asked for, until it is decided.</summary>
+    public ExtensionRequest? PendingExtension { get; init; }
+
+    /// <summary>How many extensions were approved on the ticket.</summary>
+    public int ExtensionsGranted { get; init; }
+
+    /// <summary>The pending extension while the limit it is for still runs; once that limit passed or stopped, it lapsed.</summary>
+    public ExtensionRequest? LiveExtension =>
+        PendingExtension is { } p && FindLimit(p.Clock, p.Holder, p.Deadline, p.WhistleId) is { } limit && Runs(limit) ? p : null;
+
+    /// <summary>The pause (挂起) last asked for, until it is decided.</summary>
+    public PauseRequest? PendingPause { get; init; }
+
+    /// <summary>The pause in force, if the ticket is paused: its holder's clock to resolve stands still.</summary>
+    public PauseState? Paused { get; init; }
+
+    /// <summary>How long the case was paused in all, pauses that ended only.</summary>
+    public TimeSpan PausedTotal { get; init; }
+
+    /// <summary>The pending pause while its holder still handles the ticket and it is not paused.</summary>
+    public PauseRequest? LivePause =>
+        PendingPause is { } p && Status == TicketStatus.InHandling && Holder == p.Holder && Paused is null ? p : null;
     /// <summary>The callback desk's unanswered calls since the latest resolution.</summary>
     public int CallbackAttempts { get; init; }
 
@@ -84,7 +114,11 @@ public sealed record Ticket
     public bool Runs(RunningClock clock) => clock.Clock switch
     {
         Clock.Accept => Status == TicketStatus.Dispatched && clock.Holder == Holder,
-        Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder,
+        Clock.Resolve => Status == TicketStatus.InHandling && clock.Holder == Holder && Paused is null,
+        Clock.ExtensionReview => LiveExtension?.ReviewerUnitCode == clock.Holder,
+        Clock.Pause => Paused?.Holder == clock.Holder,
+        Clock.Triage => Status == TicketStatus.Reported && clock.Holder == Holder,
+        Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling,
         Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
         Clock.RatingWindow => Status == TicketStatus.Resolved,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
@@ -102,6 +136,7 @@ public sealed record Ticket
         VillageCode = e.VillageCode,
         CategoryCode = e.CategoryCode,
         Urgency = e.Urgency,
+        ReportedAt = e.At,
     };
 
     /// <summary>Folds a stream that starts with <see cref="TicketReported"/>.</summary>
@@ -111,7 +146,7 @@ public sealed record Ticket
         return stream.Skip(1).Aggregate(Start((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
     }
 
-    public Ticket Evolve(object e) => e switch
+    public Ticket Evolve(object e) => EndingPause(e, Dispatching(e, e switch
     {
         TicketTriaged x => On(x),
         TicketAccepted x => On(x),
@@ -130,10 +165,31 @@ public sealed record Ticket
         CitizenDataErased x => On(x),
         TimeLimitStarted x => On(x),
         WarningLightLit x => On(x),
+        ExtensionRequested x => this with { PendingExtension = ExtensionRequest.Of(x) },
+        ExtensionApproved => this with { PendingExtension = null, ExtensionsGranted = ExtensionsGranted + 1 },
+        ExtensionRefused => this with { PendingExtension = null },
+        PauseRequested x => this with { PendingPause = new PauseRequest(x.Awaiting, x.Reason, x.Until, x.Holder, x.ReviewerUnitCode) },
+        PauseApproved x => this with
+        {
+            PendingPause = null,
+            Paused = new PauseState(x.At, x.Until, PendingPause?.Awaiting ?? PauseAwaiting.Citizen, PendingPause?.Reason ?? "", Holder),
+        },
+        PauseRefused => this with { PendingPause = null },
+        TicketResumed x => this with { Paused = null, PausedTotal = PausedTotal + (x.At - x.PausedSince) },
         CallbackUnanswered x => this with { CallbackAttempts = x.Attempt },
         CitizenUnreachable => this with { Unreachable = true },
         _ => this,
-    };
+    }));
+
+    /// <summary>A triage or a transfer dispatches the ticket to its holder now: the window for a return opens.</summary>
+    private static Ticket Dispatching(object e, Ticket next) =>
+        e is TicketTriaged or TicketTransferred ? next with { DispatchedAt = ((ITicketEvent)e).At } : next;
+
+    /// <summary>A pause holds only while its holder handles the ticket: whatever takes it elsewhere (resolved, escalated, returned, closed) ends it, and its time counts.</summary>
+    private static Ticket EndingPause(object e, Ticket next) =>
+        next.Paused is { } p && !(next.Status == TicketStatus.InHandling && next.Holder == p.Holder) && e is ITicketEvent { At: var at }
+            ? next with { Paused = null, PausedTotal = next.PausedTotal + (at - p.Since) }
+            : next;
 
     private Ticket On(TicketTriaged e) => this with
     {
@@ -215,7 +271,7 @@ public sealed record Ticket
 
     private Ticket On(TimeLimitStarted e) => this with
     {
-        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null)],
+        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null, e.Measure)],
     };
 
     /// <summary>A light counts only for the limit it was lit for, and a light never goes back from red to yellow.</summary>

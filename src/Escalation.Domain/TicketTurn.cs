@@ -57,18 +57,20 @@ public static class TicketTurn
             return new Turn(command.TicketId, [.. decision.Events, .. clocks], [.. clocks.SelectMany(Timers)], [.. FollowUps(state, decision.Events)], null);
         });
 
-    /// <summary>Intake: the stream's first event, and the citizen's contact kept apart. A reported ticket runs no clock yet.</summary>
+    /// <summary>Intake: the stream's first event, the clocks to triage and of the whole case, and the citizen's contact kept apart.</summary>
     public static Turn Open(ReportTicket command, DecisionContext context) =>
         Guarded(command.TicketId, () =>
         {
             var decision = command.Decide(context);
-            return decision.IsRejected
-                ? Turn.Refused(command.TicketId, decision.Rejection)
-                : new Turn(command.TicketId, decision.Events, [], [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
+            if (decision.IsRejected)
+                return Turn.Refused(command.TicketId, decision.Rejection);
+            var clocks = Timekeeping.ClocksStartedAtIntake((TicketReported)decision.Events[0], context);
+            return new Turn(command.TicketId, [.. decision.Events, .. clocks], [.. clocks.SelectMany(Timers)],
+                [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
         });
 
-    /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline; the rating window's end only.</summary>
-    public static IEnumerable<ScheduledCheck> Timers(TimeLimitStarted limit) => limit.Clock == Clock.RatingWindow
+    /// <summary>A limit's two timers: the yellow light at its share, the red light at its deadline; the rating window's and a pause's end only.</summary>
+    public static IEnumerable<ScheduledCheck> Timers(TimeLimitStarted limit) => limit.Clock is Clock.RatingWindow or Clock.Pause
         ? [new(limit.Deadline, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Red, limit.Holder, limit.Deadline, limit.WhistleId))]
         :
         [

@@ -10,6 +10,8 @@ public static class EventTypes
         typeof(ProgressNoted), typeof(TicketResolved), typeof(CitizenRated), typeof(TicketReopened),
         typeof(TicketUrged), typeof(TicketMergedInto), typeof(DuplicateAttached), typeof(TicketWithdrawn),
         typeof(TicketClosed), typeof(CitizenDataErased),
+        typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
+        typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable),
     ];
 }

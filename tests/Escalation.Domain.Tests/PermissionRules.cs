@@ -17,6 +17,9 @@ public class PermissionRules
         RuleCodes.NotHolderOrSummoned, RuleCodes.TopTierReached, RuleCodes.OnlyCountyTransfers, RuleCodes.NoDispatcherToReturnTo,
         RuleCodes.WhistleOnlyByTownshipOrCounty, RuleCodes.UnknownWhistle, RuleCodes.DepartmentNotSummoned, RuleCodes.SummonsAlreadyAnswered,
         RuleCodes.AlreadyRated, RuleCodes.RatingWindowOpen, RuleCodes.CitizenDataAlreadyErased,
+        RuleCodes.ExtensionPending, RuleCodes.ExtensionsExhausted, RuleCodes.NoExtensionPending, RuleCodes.NotReviewer,
+        RuleCodes.AlreadyPaused, RuleCodes.PausePending, RuleCodes.PauseExhausted, RuleCodes.NoPausePending, RuleCodes.NotPaused,
+        RuleCodes.ReturnWindowPassed,
         RuleCodes.CitizenUnreachable,
     ];
 
@@ -43,9 +46,22 @@ public class PermissionRules
             yield return (TicketAction.Merge, new MergeTicket(TicketId, by, MasterId), null);
             yield return (TicketAction.Withdraw, new WithdrawTicket(TicketId, by, "Settled."), null);
             yield return (TicketAction.EraseCitizenData, new EraseCitizenData(TicketId, by), null);
+            yield return (TicketAction.RequestExtension, new RequestExtension(TicketId, by, Clock.Resolve, null, Now.AddHours(1), null, "More time."), null);
+            yield return (TicketAction.ReviewExtension, new ReviewExtension(TicketId, by, true, null), null);
+            yield return (TicketAction.RequestPause, new RequestPause(TicketId, by, PauseAwaiting.ThirdParty, "Away.", null), null);
+            yield return (TicketAction.ReviewPause, new ReviewPause(TicketId, by, true, null), null);
+            yield return (TicketAction.Resume, new ResumeTicket(TicketId, by, "Back."), null);
             yield return (TicketAction.CallBack, new RecordCallbackAttempt(TicketId, by, null), null);
         }
     }
+
+    private static readonly TimeLimitStarted Resolving = new(TicketId, EastVillageLiaison, Earlier, Clock.Resolve, EastVillage, Now, Now.AddMinutes(30), null);
+
+    private static readonly ExtensionRequested ExtensionAsked =
+        new(TicketId, EastVillageLiaison, Earlier, Clock.Resolve, EastVillage, null, Now.AddMinutes(30), Now.AddHours(2), "More time.", Dongping);
+
+    private static readonly PauseRequested PauseAsked =
+        new(TicketId, EastVillageLiaison, Earlier, PauseAwaiting.Citizen, "Away.", Now.AddDays(1), EastVillage, Dongping);
 
     /// <summary>Every history the tests know, and each of them with a whistle to two departments where one may be blown.</summary>
     private static IEnumerable<object[]> Histories()
@@ -60,6 +76,9 @@ public class PermissionRules
             [.. InHandlingAtDongping, Whistle(DongpingDispatcher), ReportedIn(HousingOfficer)],
             [.. InHandlingAtCounty, Whistle(CountyDispatcher), SummonsReturned(UrbanOfficer, County)],
             [.. InHandlingAtDongping, Resolved(DongpingDispatcher, Now.AddDays(-4))],
+            [.. InHandlingAtEastVillage, Resolving, ExtensionAsked],
+            [.. InHandlingAtEastVillage, Resolving, PauseAsked],
+            [.. InHandlingAtEastVillage, Resolving, PauseAsked, new PauseApproved(TicketId, DongpingDispatcher, Earlier, Now.AddDays(1), null)],
         ];
     }
 

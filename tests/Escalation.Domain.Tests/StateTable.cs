@@ -23,6 +23,11 @@ public class StateTable
         ["reopen"] = new ReopenTicket(TicketId, DongpingDispatcher, "Again."),
         ["urge"] = new UrgeTicket(TicketId, CountyDispatcher, "Hurry."),
         ["withdraw"] = new WithdrawTicket(TicketId, Operator, "Settled."),
+        ["request extension"] = new RequestExtension(TicketId, EastVillageLiaison, Clock.Resolve, null, Now.AddDays(1), null, "More time."),
+        ["review extension"] = new ReviewExtension(TicketId, DongpingDispatcher, true, null),
+        ["request pause"] = new RequestPause(TicketId, EastVillageLiaison, PauseAwaiting.Citizen, "Away.", null),
+        ["review pause"] = new ReviewPause(TicketId, DongpingDispatcher, true, null),
+        ["resume"] = new ResumeTicket(TicketId, EastVillageLiaison, "Back."),
         ["call back"] = new RecordCallbackAttempt(TicketId, Operator, null),
     };
 
@@ -137,6 +142,33 @@ public class StateTable
     [InlineData(TicketStatus.Closed)]
     [InlineData(TicketStatus.Withdrawn)]
     public void withdrawing_needs_an_unresolved_ticket(TicketStatus status) => ShouldBeInvalidIn("withdraw", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void asking_for_an_extension_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("request extension", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void reviewing_an_extension_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("review extension", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Dispatched)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void pausing_reviewing_a_pause_and_resuming_need_a_ticket_in_handling(TicketStatus status)
+    {
+        ShouldBeInvalidIn("request pause", status);
+        ShouldBeInvalidIn("review pause", status);
+        ShouldBeInvalidIn("resume", status);
+    }
 
     [Theory]
     [InlineData(TicketStatus.Reported)]

@@ -15,6 +15,7 @@ public class TicketState
             HoldingUnitCode = Dongping,
             VillageCode = EastVillage,
             CategoryCode = Noise,
+            ReportedAt = Earlier,
             OpenWhistles = ticket.OpenWhistles,
             Duplicates = ticket.Duplicates,
         });

@@ -56,14 +56,15 @@ public class TurnRules
     }
 
     [Fact]
-    public void intake_keeps_the_citizens_contact_apart_from_the_events_and_starts_no_clock()
+    public void intake_keeps_the_citizens_contact_apart_from_the_events_and_starts_the_clocks_to_triage_and_of_the_whole_case()
     {
         var turn = TicketTurn.Open(
             new ReportTicket(TicketId, Operator, Channel.Hotline, "Noise at night.", EastVillage, null, null, null, Urgency.Normal, "李梅", "13800000000"),
             Context());
 
-        turn.Events.Single().ShouldBeOfType<TicketReported>();
-        turn.Timers.ShouldBeEmpty();
+        turn.Events[0].ShouldBeOfType<TicketReported>();
+        turn.Events.Skip(1).Cast<TimeLimitStarted>().Select(c => (c.Clock, c.Holder, c.Deadline)).ShouldBe([(Clock.Triage, Dongping, Now.AddHours(24)), (Clock.Case, County, Now.AddDays(7))]);
+        turn.Timers.Select(t => (t.Check.Clock, t.Check.Light)).ShouldBe([(Clock.Triage, Light.Yellow), (Clock.Triage, Light.Red), (Clock.Case, Light.Yellow), (Clock.Case, Light.Red)]);
         turn.FollowUps.ShouldBe([new FollowUp.KeepCitizenContact(TicketId, "李梅", "13800000000")]);
     }
 

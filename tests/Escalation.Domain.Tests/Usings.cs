@@ -14,3 +14,5 @@ global using Escalation.Domain.Withdrawal;
 global using static Escalation.Domain.Tests.History;
 global using static Escalation.Domain.Tests.Spec;
 global using static Escalation.Domain.Tests.TestCounty;
+global using Escalation.Domain.Extension;
+global using Escalation.Domain.Pause;

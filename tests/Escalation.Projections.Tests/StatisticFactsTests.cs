@@ -1,4 +1,5 @@
 using Escalation.Domain;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Timers;
@@ -86,5 +87,21 @@ public class StatisticFactsTests
             && System.Text.Json.JsonSerializer.Serialize(x.Counts) == System.Text.Json.JsonSerializer.Serialize(y.Counts);
 
         public int GetHashCode(CellDelta obj) => obj.Id.GetHashCode();
+    }
+
+    [Fact]
+    public void extensions_count_for_the_holder_of_the_limit_asked_about()
+    {
+        var before = TicketView.Start(Reported);
+        before.When(new TicketTriaged(Id, Township, At, "noise", 1, "SC-T01-V01", Tier.Village, "SC-T01"));
+        var deadline = At.AddHours(1);
+        var day = new DateOnly(2026, 3, 2);
+
+        StatisticFacts.For(before, new ExtensionRequested(Id, Village, At, Clock.Accept, "SC-T01-V01", null, deadline, deadline.AddHours(2), "等待", "SC-T01"))
+            .ShouldBe([new CellDelta(day, "SC-T01-V01", null, "noise", new Counts { ExtensionsRequested = 1 })], new CellDeltaComparer());
+        StatisticFacts.For(before, new ExtensionApproved(Id, Township, At, Clock.ReportIn, "D-UM", Guid.NewGuid(), deadline, deadline.AddHours(2), null))
+            .ShouldBe([new CellDelta(day, "SC-T01-V01", "D-UM", "noise", new Counts { ExtensionsApproved = 1 })], new CellDeltaComparer());
+        StatisticFacts.For(before, new ExtensionRefused(Id, Township, At, Clock.Accept, "SC-T01-V01", null, deadline, "不必"))
+            .ShouldBe([new CellDelta(day, "SC-T01-V01", null, "noise", new Counts { ExtensionsRefused = 1 })], new CellDeltaComparer());
     }
 }

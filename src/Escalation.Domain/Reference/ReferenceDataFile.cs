@@ -35,4 +35,10 @@ internal sealed record TimeLimitsEntry(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>?>? Resolve,
     IReadOnlyDictionary<string, string?>? ResolveCap,
     IReadOnlyDictionary<string, string?>? ReportIn,
+    string? ExtensionReview,
+    string? Pause,
+    IReadOnlyDictionary<string, string?>? Triage,
+    IReadOnlyDictionary<string, string?>? Case,
+    IReadOnlyDictionary<string, string?>? CaseCap,
+    string? ReturnWindow,
     IReadOnlyDictionary<string, string?>? Callback);

@@ -262,6 +262,12 @@ public static class ReferenceDataParser
             Limits(entry.ReportIn, defaults.ReportIn, "timeLimits.reportIn", "urgency", errors),
             entry.YellowShare ?? defaults.YellowShare)
         {
+            ExtensionReview = Single(entry.ExtensionReview, defaults.ExtensionReview, "timeLimits.extensionReview", errors),
+            Pause = Single(entry.Pause, defaults.Pause, "timeLimits.pause", errors),
+            Triage = Limits(entry.Triage, defaults.Triage, "timeLimits.triage", "urgency", errors),
+            Case = Limits(entry.Case, defaults.Case, "timeLimits.case", "time-limit class", errors),
+            CaseCap = Limits(entry.CaseCap, defaults.CaseCap, "timeLimits.caseCap", "urgency", errors),
+            ReturnWindow = Single(entry.ReturnWindow, defaults.ReturnWindow, "timeLimits.returnWindow", errors),
             Callback = Limits(entry.Callback, defaults.Callback, "timeLimits.callback", "time-limit class", errors),
         };
     }
@@ -282,6 +288,17 @@ public static class ReferenceDataParser
                 errors.Add($"{path}.{key}: {(text is null ? "null" : $"'{text}'")} is not a time limit (expected e.g. \"30 minutes\", \"2 hours\", \"1 day\", \"4 working hours\", \"1 working day\")");
         }
         return limits;
+    }
+
+    /// <summary>One limit written as text, or the default when it is left out.</summary>
+    private static TimeLimit Single(string? text, TimeLimit fallback, string path, List<string> errors)
+    {
+        if (text is null)
+            return fallback;
+        if (TimeLimit.TryParse(text, out var limit))
+            return limit;
+        errors.Add($"{path}: '{text}' is not a time limit (expected e.g. \"30 minutes\", \"2 hours\", \"1 day\", \"4 working hours\", \"1 working day\")");
+        return fallback;
     }
 
     private static TEnum? Key<TEnum>(string key, string path, string noun, List<string> errors) where TEnum : struct, Enum

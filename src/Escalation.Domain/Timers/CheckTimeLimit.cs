@@ -1,12 +1,13 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Supervision;
 
 namespace Escalation.Domain.Timers;
 
 /// <summary>
-/// A timer fell due: light the warning, and on red act. A timer whose clock has moved on (a newer limit, another
+/// A timer fell due: light the warning, and on red act; a pause's end resumes the ticket, with no light. A timer whose clock has moved on (a newer limit, another
 /// holder, another state) or whose light is already on decides nothing, so a timer delivered twice acts once.
 /// </summary>
 public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, string Holder, DateTimeOffset Deadline, Guid? WhistleId)
@@ -24,6 +25,8 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
     {
         if (state.FindLimit(Clock, Holder, Deadline, WhistleId) is not { } clock || !state.Runs(clock) || clock.Lit >= Light)
             return Decision.Accept();
+        if (Clock == Clock.Pause)
+            return Light == Light.Red ? new ResumeTicket(TicketId, By, null).Decide(state, context) : Decision.Accept();
         // The end of the rating window closes the ticket by itself; it is no warning and no missed deadline. The window's
         // limit, set when it started, is its end: a later change of the county's setting does not move it.
         if (Clock == Clock.RatingWindow)
@@ -34,7 +37,7 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
         if (Light == Light.Yellow)
             return Decision.Accept(lit);
-        if (Clock == Clock.Callback)
+        if (Clock is Clock.Callback or Clock.ExtensionReview or Clock.Triage or Clock.Case)
             return Decision.Accept(lit);
         if (Clock == Clock.ReportIn)
             return Decision.Accept(lit, new ReportInMissed(TicketId, By, context.Now, WhistleId!.Value, Holder, context.Reference.County.Code));

@@ -10,6 +10,18 @@ public enum Clock
 
     /// <summary>The citizen may rate until it ends; then the ticket closes by itself (no lights: its end is not a missed deadline).</summary>
     RatingWindow,
+
+    /// <summary>The reviewer of a request for more time (an extension) must decide it.</summary>
+    ExtensionReview,
+
+    /// <summary>While the ticket is paused (挂起), until the pause ends.</summary>
+    Pause,
+
+    /// <summary>A reported ticket must be triaged (派单).</summary>
+    Triage,
+
+    /// <summary>The whole case, from the report to the feedback to the citizen.</summary>
+    Case,
 }
 
 public enum Light { Yellow, Red }
@@ -17,7 +29,8 @@ public enum Light { Yellow, Red }
 /// <summary>
 /// A time limit started: <paramref name="Holder"/> (a unit, or for report-in the summoned department) must act by
 /// <paramref name="Deadline"/>; the yellow light goes on at <paramref name="YellowAt"/>. A newer limit on the same
-/// clock (and whistle and department) replaces it.
+/// clock (and whistle and department) replaces it. <paramref name="Measure"/> says how the limit counts time (clock or
+/// working time), so that a pause can give back exactly what was left of it.
 /// </summary>
 public sealed record TimeLimitStarted(
     Guid TicketId,
@@ -27,7 +40,8 @@ public sealed record TimeLimitStarted(
     string Holder,
     DateTimeOffset YellowAt,
     DateTimeOffset Deadline,
-    Guid? WhistleId) : ITicketEvent;
+    Guid? WhistleId,
+    TimeLimitMeasure Measure = TimeLimitMeasure.ClockTime) : ITicketEvent;
 
 /// <summary>A warning light went on (亮灯预警): yellow when the limit is nearly spent, red at the deadline.</summary>
 public sealed record WarningLightLit(

@@ -60,6 +60,39 @@ public sealed record TimeLimitSettings(
         },
         YellowShare: 0.8);
 
+    /// <summary>How long the reviewer has to decide a request for an extension or a pause; never past the limit it is for.</summary>
+    public TimeLimit ExtensionReview { get; init; } = TimeLimit.Working(TimeSpan.FromHours(4));
+
+    /// <summary>To triage a reported ticket (派单), by urgency: Beijing's 1 hour for emergencies, 2 hours for utilities (urgent), 24 hours for general requests.</summary>
+    public IReadOnlyDictionary<Urgency, TimeLimit> Triage { get; init; } = new Dictionary<Urgency, TimeLimit>
+    {
+        [Urgency.Normal] = ClockHours(24),
+        [Urgency.Urgent] = ClockHours(2),
+        [Urgency.Emergency] = ClockHours(1),
+    };
+
+    /// <summary>The whole case, report to feedback, by the matter's class (Beijing: 7 days for general requests, 15 days for complex ones).</summary>
+    public IReadOnlyDictionary<TimeLimitClass, TimeLimit> Case { get; init; } = new Dictionary<TimeLimitClass, TimeLimit>
+    {
+        [TimeLimitClass.General] = ClockHours(7 * 24),
+        [TimeLimitClass.Larger] = ClockHours(7 * 24),
+        [TimeLimitClass.Complex] = ClockHours(15 * 24),
+        [TimeLimitClass.Enforcement] = ClockHours(15 * 24),
+    };
+
+    /// <summary>The whole case's limit for an urgent or emergency ticket: Beijing's feedback limits, 24 hours (utilities) and 2 hours.</summary>
+    public IReadOnlyDictionary<Urgency, TimeLimit> CaseCap { get; init; } = new Dictionary<Urgency, TimeLimit>
+    {
+        [Urgency.Urgent] = ClockHours(24),
+        [Urgency.Emergency] = ClockHours(2),
+    };
+
+    /// <summary>How long after a dispatch (派单, 转办) its holder may still send it back as mis-dispatched (退单).</summary>
+    public TimeLimit ReturnWindow { get; init; } = TimeLimit.WorkingDays(3);
+
+    /// <summary>The longest a ticket may be paused (挂起) in all, clock time: every pause of the case counts.</summary>
+    public TimeLimit Pause { get; init; } = TimeLimit.Clock(TimeSpan.FromDays(15));
+
     /// <summary>
     /// The limit to call the citizen back after a resolution (回访), by time-limit class: 1 working day (Beijing's callback
     /// follows the unit's reply within a working day); 2 working days for complex matters, which need a site visit.
@@ -124,6 +157,27 @@ public sealed class TimeLimitPolicy
 
     public TimeLimit ReportInLimit(Urgency urgency) => Settings.ReportIn[urgency];
 
+    /// <summary>The whole case's limit: the urgency's cap when it has one, else the class's.</summary>
+    public TimeLimit CaseLimit(TimeLimitClass limitClass, Urgency urgency) =>
+        Settings.CaseCap.GetValueOrDefault(urgency) ?? Settings.Case[limitClass];
+
+    /// <summary>How the limit <see cref="DeadlineFor"/> gives counts time: working days count as working time.</summary>
+    public TimeLimitMeasure MeasureOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start)
+    {
+        var limit = clock switch
+        {
+            Clock.Accept => AcceptLimit(urgency),
+            Clock.ReportIn => ReportInLimit(urgency),
+            Clock.Resolve when ResolveCap(urgency) is { } cap && cap.Apply(start, Calendar, YellowShare).DueAt < ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare).DueAt => cap,
+            Clock.Resolve => ResolveLimit(limitClass, tier),
+            Clock.ExtensionReview => Settings.ExtensionReview,
+            Clock.Triage => Settings.Triage[urgency],
+            Clock.Case => CaseLimit(limitClass, urgency),
+            Clock.Callback => CallbackLimit(limitClass),
+            _ => Settings.Pause,
+        };
+        return limit.Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
+    }
     /// <summary>The limit to call back; a class the county's file leaves out takes the default.</summary>
     public TimeLimit CallbackLimit(TimeLimitClass limitClass) =>
         Settings.Callback.GetValueOrDefault(limitClass) ?? TimeLimitSettings.Default.Callback[limitClass];
@@ -141,6 +195,14 @@ public sealed class TimeLimitPolicy
                 return AcceptLimit(urgency).Apply(start, Calendar, YellowShare);
             case Clock.ReportIn:
                 return ReportInLimit(urgency).Apply(start, Calendar, YellowShare);
+            case Clock.ExtensionReview:
+                return Settings.ExtensionReview.Apply(start, Calendar, YellowShare);
+            case Clock.Pause:
+                return Settings.Pause.Apply(start, Calendar, YellowShare);
+            case Clock.Triage:
+                return Settings.Triage[urgency].Apply(start, Calendar, YellowShare);
+            case Clock.Case:
+                return CaseLimit(limitClass, urgency).Apply(start, Calendar, YellowShare);
             case Clock.Resolve:
                 var deadline = ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare);
                 if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)

@@ -23,6 +23,7 @@ public sealed record TicketAccepted(Guid TicketId, Actor By, DateTimeOffset At) 
 /// <param name="ReturnedBy">The unit or department that returned it.</param>
 /// <param name="BackToUnitCode">The unit that dispatched the ticket, or blew the whistle.</param>
 /// <param name="CountedAgainst">The dispatcher whose mis-dispatch this was; it counts against it, not against the returner.</param>
+/// <param name="ReasonCode">The reason from the county's list, when the return gave one.</param>
 public sealed record TicketReturned(
     Guid TicketId,
     Actor By,
@@ -31,4 +32,8 @@ public sealed record TicketReturned(
     string ReturnedBy,
     string BackToUnitCode,
     string CountedAgainst,
-    Guid? WhistleId) : ITicketEvent;
+    Guid? WhistleId,
+    ReturnReason? ReasonCode = null) : ITicketEvent;
+
+/// <summary>Why a mis-dispatch is returned (退单), from the county's list; the text says more.</summary>
+public enum ReturnReason { WrongPlace, NotOurPowers, Duplicate, InsufficientInformation }

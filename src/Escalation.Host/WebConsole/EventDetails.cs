@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
 using Escalation.Domain.Merging;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Resolution;
 using Escalation.Domain.Supervision;
@@ -21,7 +23,7 @@ public static partial class EventDetails
     {
         TicketReported x => $"{t.Of(x.Channel)} · {t.Place(x.GridCode ?? x.VillageCode)} · {t.Matter(x.CategoryCode)} — {x.Description}",
         TicketTriaged x => $"{t.Matter(x.CategoryCode)} · {t.Format("detail.to", t.Unit(x.HandlingUnitCode))}",
-        TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {x.Reason}",
+        TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {(x.ReasonCode is { } code ? $"{t.Of(code)} · " : "")}{x.Reason}",
         TicketEscalated x => $"{t.Of(x.Reason)} · {t.Unit(x.FromUnitCode)} → {t.Unit(x.ToUnitCode)}{Note(Timers(x.Note, t))}",
         TicketTransferred x => t.Format("detail.to", t.Unit(x.DepartmentCode)),
         WhistleBlown x => $"{t.Format("detail.departments", string.Join("、", x.DepartmentCodes.Select(t.Unit)))} — {x.Reason}",
@@ -38,6 +40,13 @@ public static partial class EventDetails
         TimeLimitStarted x => t.Format("detail.deadline", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         ReportInMissed x => $"{t.Unit(x.DepartmentCode)} → {t.Unit(x.RaisedToUnitCode)}",
+        ExtensionRequested x => $"{t.Format("detail.extension", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.RequestedDeadline))} — {x.Reason}",
+        ExtensionApproved x => $"{t.Format("detail.extension", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.NewDeadline))}{Note(x.Note)}",
+        ExtensionRefused x => $"{t.Of(x.Clock)} · {t.Unit(x.Holder)} — {x.Reason}",
+        PauseRequested x => $"{t.Format("detail.pause", t.Of(x.Awaiting), Texts.Time(x.Until))} — {x.Reason}",
+        PauseApproved x => $"{t.Format("detail.pause", t["ticket.paused"], Texts.Time(x.Until))}{Note(x.Note)}",
+        PauseRefused x => x.Reason,
+        TicketResumed x => $"{t.Format("detail.paused", t.Duration(x.At - x.PausedSince))}{Note(x.Note)}",
         CallbackUnanswered x => $"{t.Format("ticket.unanswered", x.Attempt)}{Note(x.Note)}",
         CitizenUnreachable x => t.Format("ticket.unreachable", x.Attempts),
         _ => "",

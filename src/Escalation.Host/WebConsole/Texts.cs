@@ -53,6 +53,12 @@ public sealed partial class Texts(ReferenceData reference)
         return left >= TimeSpan.Zero ? Format("remaining.left", text) : Format("remaining.overdue", text);
     }
 
+    /// <summary>A length of time: "2小时10分" / "2 h 10 min".</summary>
+    public string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 ? Format("duration.days", (int)span.TotalDays, span.Hours)
+        : span.TotalHours >= 1 ? Format("duration.hours", (int)span.TotalHours, span.Minutes)
+        : Format("duration.minutes", Math.Max(0, (int)Math.Round(span.TotalMinutes)));
+
     /// <summary>A field's reason from the API's checks, in the user's language.</summary>
     public string Reason(string reason)
     {
@@ -184,6 +190,10 @@ public sealed partial class Texts(ReferenceData reference)
         ["Clock.accept"] = ("签收时限", "To accept"),
         ["Clock.resolve"] = ("办结时限", "To resolve"),
         ["Clock.report-in"] = ("报到时限", "To report in"),
+        ["Clock.extension-review"] = ("审核时限", "To review a request"),
+        ["Clock.pause"] = ("挂起至", "Paused until"),
+        ["Clock.triage"] = ("派单时限", "To triage"),
+        ["Clock.case"] = ("全案时限（受理至反馈）", "Whole case (report to feedback)"),
 
         ["act.triage"] = ("分类派单", "Triage"),
         ["act.accept"] = ("签收", "Accept"),
@@ -196,6 +206,29 @@ public sealed partial class Texts(ReferenceData reference)
         ["act.resolve"] = ("办结", "Resolve"),
         ["act.rate"] = ("回访评价", "Rate on callback"),
         ["act.close"] = ("结案", "Close"),
+        ["act.requestExtension"] = ("申请延期", "Ask for an extension"),
+        ["act.reviewExtension"] = ("审核延期", "Review the extension"),
+        ["field.clock"] = ("时限", "Limit"),
+        ["field.addedTime"] = ("延长（如“2 days”“1 working day”）", "Add (e.g. \"2 days\", \"1 working day\")"),
+        ["field.approve"] = ("审核意见", "Decision"),
+        ["review.approve"] = ("同意", "Approve"),
+        ["review.refuse"] = ("不同意", "Refuse"),
+        ["ticket.extension"] = ("延期申请", "Extension asked"),
+        ["detail.extension"] = ("{0} 延至 {1}", "{0} to {1}"),
+        ["act.requestPause"] = ("申请挂起", "Ask to pause"),
+        ["act.reviewPause"] = ("审核挂起", "Review the pause"),
+        ["act.resume"] = ("恢复计时", "Resume"),
+        ["field.awaiting"] = ("等待", "Waiting for"),
+        ["ticket.pause"] = ("挂起申请", "Pause asked"),
+        ["ticket.paused"] = ("已挂起", "Paused"),
+        ["ticket.pausedTotal"] = ("累计挂起", "Paused in all"),
+        ["detail.pause"] = ("{0}，最迟至 {1}", "{0}, until {1} at the latest"),
+        ["detail.paused"] = ("挂起 {0}", "paused {0}"),
+        ["field.reasonCode"] = ("退单原因", "Why"),
+        ["ReturnReason.wrong-place"] = ("非本辖区", "wrong place"),
+        ["ReturnReason.not-our-powers"] = ("非本单位职权", "not within our powers"),
+        ["ReturnReason.duplicate"] = ("重复工单", "duplicate"),
+        ["ReturnReason.insufficient-information"] = ("信息不全", "insufficient information"),
         ["field.category"] = ("类别", "Category"),
         ["field.unit"] = ("派往单位（留空按事项派往本级）", "Send to unit (empty: by the matter)"),
         ["field.reason"] = ("理由", "Reason"),
@@ -273,6 +306,15 @@ public sealed partial class Texts(ReferenceData reference)
         ["event.TimeLimitStarted"] = ("开始计时", "Time limit started"),
         ["event.WarningLightLit"] = ("亮灯", "Warning light"),
         ["event.ReportInMissed"] = ("未按时报到", "Report-in missed"),
+        ["event.ExtensionRequested"] = ("申请延期", "Extension requested"),
+        ["event.ExtensionApproved"] = ("同意延期", "Extension approved"),
+        ["event.ExtensionRefused"] = ("不同意延期", "Extension refused"),
+        ["event.PauseRequested"] = ("申请挂起", "Pause requested"),
+        ["event.PauseApproved"] = ("同意挂起", "Pause approved"),
+        ["event.PauseRefused"] = ("不同意挂起", "Pause refused"),
+        ["event.TicketResumed"] = ("恢复计时", "Resumed"),
+        ["PauseAwaiting.citizen"] = ("等待群众", "awaiting the citizen"),
+        ["PauseAwaiting.third-party"] = ("等待第三方", "awaiting a third party"),
         ["detail.to"] = ("至 {0}", "to {0}"),
         ["detail.deadline"] = ("{0}，期限 {1}", "{0}, deadline {1}"),
         ["detail.light"] = ("{0}：{1}，期限 {2}", "{0}: {1}, deadline {2}"),
@@ -356,6 +398,25 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.IdempotencyKeyReused}"] = ("该请求编号已用于另一请求，请刷新后重新填写。", "This request key was used for another request: reload the form and fill it in again."),
         [$"rule.{RuleCodes.CalendarMissing}"] = ("时限将进入尚未配置工作日历的年份，请管理员先添加该年日历。", "The time limit would run into a year with no business calendar: an administrator must add that year's calendar first."),
 
+        // Extensions (延期) and pauses (挂起) of time limits.
+        [$"rule.{RuleCodes.ClockNotExtensible}"] = ("只能申请延长签收、办结或报到时限。", "Only a limit to accept, to resolve or to report in can be extended."),
+        [$"rule.{RuleCodes.NoRunningLimit}"] = ("本单位在该工单上没有正在计时的此类时限。", "Your unit holds no running limit of that kind on the ticket."),
+        [$"rule.{RuleCodes.LimitPassed}"] = ("时限已过，延期须在到期前申请。", "The limit has passed: an extension must be asked for before it does."),
+        [$"rule.{RuleCodes.ExtensionDeadlineRequired}"] = ("请填写新的期限或延长的时间。", "Give the new deadline or the time to add."),
+        [$"rule.{RuleCodes.ExtensionNotLater}"] = ("新的期限须晚于现有期限。", "The new deadline must be later than the current one."),
+        [$"rule.{RuleCodes.ExtensionTooLong}"] = ("延长的时间超过县里规定的上限。", "The extension is longer than the county allows."),
+        [$"rule.{RuleCodes.ExtensionPending}"] = ("已有延期申请在审核中。", "An extension already awaits its review."),
+        [$"rule.{RuleCodes.ExtensionsExhausted}"] = ("该工单的延期次数已达上限。", "The ticket was extended as often as the county allows."),
+        [$"rule.{RuleCodes.NoExtensionPending}"] = ("没有待审核的延期申请。", "No extension awaits a review."),
+        [$"rule.{RuleCodes.NotReviewer}"] = ("本单位不是该申请的审核单位。", "Your unit does not review this request."),
+        [$"rule.{RuleCodes.AlreadyPaused}"] = ("工单已挂起。", "The ticket is paused already."),
+        [$"rule.{RuleCodes.PausePending}"] = ("已有挂起申请在审核中。", "A pause already awaits its review."),
+        [$"rule.{RuleCodes.PauseExhausted}"] = ("该工单的挂起时间已达上限。", "The case was paused as long as the county allows."),
+        [$"rule.{RuleCodes.PauseEndNotLater}"] = ("挂起的结束时间须晚于现在。", "The pause must end later than now."),
+        [$"rule.{RuleCodes.PauseTooLong}"] = ("挂起时间超过县里规定的上限。", "The pause is longer than the county allows."),
+        [$"rule.{RuleCodes.NoPausePending}"] = ("没有待审核的挂起申请。", "No pause awaits a review."),
+        [$"rule.{RuleCodes.NotPaused}"] = ("工单未挂起。", "The ticket is not paused."),
+        [$"rule.{RuleCodes.ReturnWindowPassed}"] = ("已超过县里规定的退单时限。", "The county's window for returning this dispatch has closed."),
         // The callback desk (回访).
         ["Role.callback"] = ("回访员", "Callback operator"),
         ["Clock.callback"] = ("回访时限", "To call back"),

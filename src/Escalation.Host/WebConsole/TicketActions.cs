@@ -21,6 +21,8 @@ public sealed class TicketActions(DecisionContexts decisions)
         ("triage", TicketAction.Triage), ("accept", TicketAction.Accept), ("whistle", TicketAction.BlowWhistle),
         ("progress", TicketAction.NoteProgress), ("resolve", TicketAction.Resolve), ("escalate", TicketAction.Escalate),
         ("return", TicketAction.Return), ("rate", TicketAction.Rate), ("close", TicketAction.Close),
+        ("requestExtension", TicketAction.RequestExtension), ("reviewExtension", TicketAction.ReviewExtension),
+        ("requestPause", TicketAction.RequestPause), ("reviewPause", TicketAction.ReviewPause), ("resume", TicketAction.Resume),
         ("callBack", TicketAction.CallBack),
         // Queues (#15): every command of the API has its form.
         ("transfer", TicketAction.Transfer), ("reopen", TicketAction.Reopen), ("urge", TicketAction.Urge), ("merge", TicketAction.Merge),

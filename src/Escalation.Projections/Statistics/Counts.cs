@@ -37,6 +37,16 @@ public sealed class Counts
     /// <summary>Returns of the party's own dispatches and whistles (TicketReturned.CountedAgainst).</summary>
     public int ReturnsCountedAgainst { get; set; }
 
+    /// <summary>Extensions (延期) the party asked for, and how many of its requests were approved and refused.</summary>
+    public int ExtensionsRequested { get; set; }
+    public int ExtensionsApproved { get; set; }
+    public int ExtensionsRefused { get; set; }
+
+    /// <summary>Pauses (挂起) the party asked for, approved and refused, and the time its pauses lasted, counted when each resumed.</summary>
+    public int PausesRequested { get; set; }
+    public int PausesApproved { get; set; }
+    public int PausesRefused { get; set; }
+    public long PausedSeconds { get; set; }
     // The callback desk and closing on time (docs/callback.md).
 
     /// <summary>Closed cases whose latest rating was satisfied or basically satisfied: satisfaction per closed case.</summary>
@@ -84,6 +94,13 @@ public sealed class Counts
         ReportInsMissed += other.ReportInsMissed;
         Returned += other.Returned;
         ReturnsCountedAgainst += other.ReturnsCountedAgainst;
+        ExtensionsRequested += other.ExtensionsRequested;
+        ExtensionsApproved += other.ExtensionsApproved;
+        ExtensionsRefused += other.ExtensionsRefused;
+        PausesRequested += other.PausesRequested;
+        PausesApproved += other.PausesApproved;
+        PausesRefused += other.PausesRefused;
+        PausedSeconds += other.PausedSeconds;
         ClosedSatisfied += other.ClosedSatisfied;
         ClosedBySystem += other.ClosedBySystem;
         ClosedUnreachable += other.ClosedUnreachable;

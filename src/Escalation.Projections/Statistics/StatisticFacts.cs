@@ -1,6 +1,8 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Resolution;
@@ -30,6 +32,8 @@ public static class StatisticFacts
         typeof(TicketReported), typeof(TicketTriaged), typeof(TicketEscalated), typeof(TicketTransferred), typeof(TicketAccepted),
         typeof(TicketResolved), typeof(CitizenRated), typeof(TicketReopened), typeof(TicketClosed), typeof(WhistleBlown),
         typeof(DepartmentReportedIn), typeof(ReportInMissed), typeof(TicketReturned),
+        typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
+        typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable), typeof(WarningLightLit),
     ];
 
@@ -119,6 +123,27 @@ public static class StatisticFacts
                 yield return ForHolder(before, x.At, new Counts { Returned = 1 });
                 yield return new(Day(x.At), x.CountedAgainst, null, category, new Counts { ReturnsCountedAgainst = 1 });
                 break;
+            case ExtensionRequested x:
+                yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsRequested = 1 });
+                break;
+            case ExtensionApproved x:
+                yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsApproved = 1 });
+                break;
+            case ExtensionRefused x:
+                yield return ForLimitHolder(before, x.Holder, x.At, new Counts { ExtensionsRefused = 1 });
+                break;
+            case PauseRequested x:
+                yield return ForHolder(before, x.At, new Counts { PausesRequested = 1 });
+                break;
+            case PauseApproved x:
+                yield return ForHolder(before, x.At, new Counts { PausesApproved = 1 });
+                break;
+            case PauseRefused x:
+                yield return ForHolder(before, x.At, new Counts { PausesRefused = 1 });
+                break;
+            case TicketResumed x:
+                yield return ForHolder(before, x.At, new Counts { PausedSeconds = (long)(x.At - x.PausedSince).TotalSeconds });
+                break;
             case CallbackUnanswered x:
                 yield return ForHolder(before, x.At, new Counts { CallbacksUnanswered = 1 });
                 break;
@@ -131,6 +156,11 @@ public static class StatisticFacts
         }
     }
 
+    /// <summary>Counts for the holder of a limit: a department (a summoned one, or the ticket's holder) in the unit holding the ticket, or a unit.</summary>
+    private static CellDelta ForLimitHolder(TicketView ticket, string holder, DateTimeOffset at, Counts counts) =>
+        holder == ticket.HoldingUnitCode
+            ? new(Day(at), holder, null, ticket.CategoryCode, counts)
+            : new(Day(at), ticket.HoldingUnitCode, holder, ticket.CategoryCode, counts);
     /// <summary>
     /// A deadline missed, counted where it was missed: for the holder of the limit on the day of its red light, so it stays
     /// counted after the ticket climbs. A report-in limit is its department's, in the unit that blew the whistle; a

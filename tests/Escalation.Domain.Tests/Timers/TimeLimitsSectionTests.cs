@@ -128,4 +128,20 @@ public class TimeLimitsSectionTests
             .ShouldBe((county.Version, county.Units, county.Departments, county.Catalogue, county.Users));
         attached.FindUnit("SC-T01-V01").ShouldBe(county.FindUnit("SC-T01-V01"));
     }
+
+    [Fact]
+    public void the_new_clocks_limits_are_read_from_the_section_and_a_bad_one_is_named()
+    {
+        var policy = ReferenceDataParser.Parse(County("""
+            {"triage": {"normal": "8 working hours"}, "case": {"complex": "20 days"}, "caseCap": {"urgent": "12 hours"},
+             "extensionReview": "1 working day", "pause": "10 days"}
+            """)).TimeLimits;
+
+        policy.Settings.Triage[Urgency.Normal].ShouldBe(TimeLimit.Parse("8 working hours"));
+        policy.Settings.Triage[Urgency.Emergency].ShouldBe(TimeLimit.Parse("1 hour"));
+        policy.CaseLimit(TimeLimitClass.Complex, Urgency.Normal).ShouldBe(TimeLimit.Parse("20 days"));
+        policy.CaseLimit(TimeLimitClass.Complex, Urgency.Urgent).ShouldBe(TimeLimit.Parse("12 hours"));
+        (policy.Settings.ExtensionReview, policy.Settings.Pause).ShouldBe((TimeLimit.Parse("1 working day"), TimeLimit.Parse("10 days")));
+        ErrorsOf(County("""{"pause": "soon"}""")).ShouldHaveSingleItem().ShouldStartWith("timeLimits.pause: 'soon'");
+    }
 }

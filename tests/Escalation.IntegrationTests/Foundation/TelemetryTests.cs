@@ -24,7 +24,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         var id = await _app.ClientFor("op-01").ReportAsync();
         await _app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        await _app.DeliverAsync((await _app.ClocksAsync(id)).Single(), Light.Yellow);
+        await _app.DeliverAsync((await _app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept), Light.Yellow);
 
         _app.Services.GetRequiredService<MeterProvider>().ForceFlush().ShouldBeTrue();
 

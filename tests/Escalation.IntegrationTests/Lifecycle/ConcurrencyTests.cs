@@ -34,11 +34,11 @@ public sealed class ConcurrencyTests(EscalationApp app) : IClassFixture<Escalati
         var id = await _operator.ReportAsync();
 
         var stale = await _township.CommandAsync(id, "urge", new { note = "快办" }, ifMatch: 7);
-        var current = await _township.CommandAsync(id, "triage", new { categoryCode = "M-LE-01" }, ifMatch: 1);
+        var current = await _township.CommandAsync(id, "triage", new { categoryCode = "M-LE-01" }, ifMatch: 3);
 
         await stale.ShouldHaveStatusAsync(HttpStatusCode.PreconditionFailed);
         await current.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        current.Headers.ETag!.Tag.ShouldBe("\"3\"", "the triage and the clock to accept it starts");
+        current.Headers.ETag!.Tag.ShouldBe("\"5\"", "the report and its clocks to triage and of the whole case, then the triage and the clock to accept it starts");
         (await app.ClientFor("aud-01").HistoryAsync(id)).ShouldBe(["TicketReported", "TicketTriaged"]);
     }
 }

@@ -46,7 +46,7 @@ public sealed class NotificationRules
         var turn = Take(new TriageTicket(id, Township, "M-LE-01", null));
 
         var notice = Notices.From(turn, Reference).ShouldHaveSingleItem();
-        notice.ShouldBe(new Notice(NotificationKind.Dispatched, id, 2, nameof(TicketTriaged), "SC-T01-V01", _now, Urgency.Normal, _now.AddHours(1)));
+        notice.ShouldBe(new Notice(NotificationKind.Dispatched, id, 4, nameof(TicketTriaged), "SC-T01-V01", _now, Urgency.Normal, _now.AddHours(1)));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class NotificationRules
     {
         var id = Reported();
         Take(new TriageTicket(id, Township, "M-LE-01", null));
-        var accept = _ticket!.Clocks.Single();
+        var accept = _ticket!.Clocks.Single(c => c.Clock == Clock.Accept);
         var turn = Take(new CheckTimeLimit(id, Clock.Accept, Light.Red, accept.Holder, accept.Deadline, null), accept.Deadline);
 
         Notices.From(turn, Reference).Where(n => n.Kind is NotificationKind.RedLight or NotificationKind.RedLightAbove)
@@ -90,7 +90,7 @@ public sealed class NotificationRules
         var urged = Take(new UrgeTicket(id, Township, "请尽快"));
         var returned = Take(new ReturnTicket(id, Village, "不属于本村"));
 
-        Notices.From(urged, Reference).Single().ShouldBe(new Notice(NotificationKind.Urged, id, 4, nameof(TicketUrged), "SC-T01-V01", _now, Urgency.Normal, null));
+        Notices.From(urged, Reference).Single().ShouldBe(new Notice(NotificationKind.Urged, id, 6, nameof(TicketUrged), "SC-T01-V01", _now, Urgency.Normal, null));
         Notices.From(returned, Reference).Single(n => n.Kind == NotificationKind.Returned).Recipient.ShouldBe("SC-T01");
     }
 
@@ -124,7 +124,7 @@ public sealed class NotificationRules
         var turn = Take(new TriageTicket(id, Township, "M-LE-01", null));
 
         Plan(turn, AllChannels).Select(n => n.Id).ShouldBe(Plan(turn, AllChannels).Select(n => n.Id));
-        Plan(turn, AllChannels).Select(n => n.Id).ShouldBe([$"{id:N}:2:SC-T01-V01:console", $"{id:N}:2:SC-T01-V01:sms", $"{id:N}:2:SC-T01-V01:webhook:ops"]);
+        Plan(turn, AllChannels).Select(n => n.Id).ShouldBe([$"{id:N}:4:SC-T01-V01:console", $"{id:N}:4:SC-T01-V01:sms", $"{id:N}:4:SC-T01-V01:webhook:ops"]);
     }
 
     [Theory]

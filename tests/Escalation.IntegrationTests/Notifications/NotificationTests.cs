@@ -153,7 +153,7 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         var night = MoveToNext(new TimeOnly(1, 0));
         var id = await _app.ClientFor("op-01").ReportAsync();
         await _app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        var accept = (await _app.ClocksAsync(id)).Single();
+        var accept = (await _app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         await _app.DeliverAsync(accept, Light.Yellow);
 
         var yellow = (await NotificationsAsync(id)).Single(n => n.Kind == NotificationKind.YellowLight && n.Channel == "webhook:ops");

@@ -28,7 +28,7 @@ public sealed class ReplayTests(EscalationApp app) : IClassFixture<EscalationApp
     public async Task as_of_a_moment_of_case_time_replays_the_events_up_to_it()
     {
         var (id, seen) = await LongCaseAsync();
-        var reportedAt = DateTimeOffset.Parse(JsonDocument.Parse(seen[1]).RootElement.GetProperty("reportedAt").GetString()!);
+        var reportedAt = DateTimeOffset.Parse(JsonDocument.Parse(seen[seen.Keys.Min()]).RootElement.GetProperty("reportedAt").GetString()!);
         string AfterCommand(int commands) => seen.OrderBy(s => s.Key).ElementAt(commands).Value;
 
         // Each command came ten minutes after the one before, by the host's clock: the store's own timestamps are today's.
@@ -42,9 +42,9 @@ public sealed class ReplayTests(EscalationApp app) : IClassFixture<EscalationApp
     public async Task an_unencoded_plus_in_the_offset_is_read_as_a_plus()
     {
         var (id, seen) = await LongCaseAsync();
-        var reportedAt = DateTimeOffset.Parse(JsonDocument.Parse(seen[1]).RootElement.GetProperty("reportedAt").GetString()!);
+        var reportedAt = DateTimeOffset.Parse(JsonDocument.Parse(seen[seen.Keys.Min()]).RootElement.GetProperty("reportedAt").GetString()!);
 
-        (await StateAsync(id, $"asOf={reportedAt.AddMinutes(5):yyyy-MM-ddTHH:mm:ss}+08:00")).ShouldBe(seen[1]);
+        (await StateAsync(id, $"asOf={reportedAt.AddMinutes(5):yyyy-MM-ddTHH:mm:ss}+08:00")).ShouldBe(seen[seen.Keys.Min()]);
     }
 
     [Theory]

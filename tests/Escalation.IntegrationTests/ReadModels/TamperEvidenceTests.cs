@@ -51,8 +51,9 @@ public sealed class TamperEvidenceTests(EscalationApp app) : IClassFixture<Escal
 
         await _township.DoAsync(duplicate, "merge", new { intoTicketId = master });
 
-        (await VerifyAsync(_auditor, duplicate)).ShouldBe(new Verification(true, 2, null));
-        (await VerifyAsync(_auditor, master)).ShouldBe(new Verification(true, 2, null));
+        // Each stream: the report, its clocks to triage and of the whole case, and the merge's event on it.
+        (await VerifyAsync(_auditor, duplicate)).ShouldBe(new Verification(true, 4, null));
+        (await VerifyAsync(_auditor, master)).ShouldBe(new Verification(true, 4, null));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class TamperEvidenceTests(EscalationApp app) : IClassFixture<Escal
 
         var verification = await VerifyAsync(_auditor, id);
         verification.Valid.ShouldBeTrue();
-        verification.Events.ShouldBe(1 + saved.Count(s => s));
+        verification.Events.ShouldBe(3 + saved.Count(s => s), "the report and its two clocks, and the urgings that won");
     }
 
     [Fact]

@@ -209,8 +209,9 @@ public sealed class WarningLightTests(EscalationApp app) : IClassFixture<Escalat
         await session.SaveChangesAsync();
     }
 
+    /// <summary>The clocks of the handling: those to triage and of the whole case, which every ticket runs from its report, have tests of their own.</summary>
     private async Task<Clk[]> ClocksAsync(Guid id) =>
-        (await _auditor.TicketAsync(id)).GetProperty("clocks").Deserialize<Clk[]>(Api.Json)!;
+        [.. (await _auditor.TicketAsync(id)).GetProperty("clocks").Deserialize<Clk[]>(Api.Json)!.Where(c => c.Clock is not ("triage" or "case"))];
 
     private async Task<int> MissedDeadlinesAsync(Guid id) => (await _auditor.TicketAsync(id)).GetProperty("missedDeadlines").GetInt32();
 

@@ -32,7 +32,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         var id = await _app.ClientFor("op-01").ReportAsync();
         await _app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        var accept = (await _app.ClocksAsync(id)).Single();
+        var accept = (await _app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         DateTimeOffset crashedAt;
 
         // The ticket's stream row is locked, so the yellow timer's handler, due first, waits inside its transaction

@@ -33,7 +33,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
     {
         var id = await _app.ClientFor("op-01").ReportAsync();
         await _app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        var accept = (await _app.ClocksAsync(id)).Single();
+        var accept = (await _app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         var letter = await DeadLetterTheTimerAsync(id, Light.Red);
 
         var health = await ReadyAsync();
@@ -95,7 +95,8 @@ public sealed class DeadLetterTests : IAsyncLifetime
         var storage = _app.Services.GetRequiredService<IWolverineRuntime>().Storage;
         var envelope = (await storage.Admin.AllIncomingAsync())
             .Single(e => e.Status == EnvelopeStatus.Scheduled && Encoding.UTF8.GetString(e.Data!) is var body
-                && body.Contains(id.ToString(), StringComparison.Ordinal) && body.Contains($"\"light\":{(int)light}", StringComparison.Ordinal));
+                && body.Contains(id.ToString(), StringComparison.Ordinal) && body.Contains($"\"light\":{(int)light}", StringComparison.Ordinal)
+                && body.Contains($"\"clock\":{(int)Clock.Accept}", StringComparison.Ordinal));
         await storage.Inbox.MoveToDeadLetterStorageAsync(envelope, new NpgsqlException("57P03: the database system is starting up"));
         return envelope.Id;
     }

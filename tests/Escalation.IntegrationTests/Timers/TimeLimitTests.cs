@@ -19,7 +19,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task yellow_then_red_then_the_ticket_climbs_a_tier_by_itself()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         accept.Clock.ShouldBe(Clock.Accept);
         accept.Holder.ShouldBe("SC-T01-V01");
 
@@ -40,8 +40,8 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     {
         var first = await DispatchedToTheVillageAsync();
         var second = await DispatchedToTheVillageAsync();
-        var firstAccept = (await app.ClocksAsync(first)).Single();
-        var secondAccept = (await app.ClocksAsync(second)).Single();
+        var firstAccept = (await app.ClocksAsync(first)).Single(c => c.Clock == Clock.Accept);
+        var secondAccept = (await app.ClocksAsync(second)).Single(c => c.Clock == Clock.Accept);
         var timers = TicketTurn.Timers(firstAccept).Select(TimeLimitDue.For).ToList();
         var secondYellow = TimeLimitDue.For(TicketTurn.Timers(secondAccept).Single(t => t.Check.Light == Light.Yellow));
         var noTicket = timers[0] with { TicketId = Guid.NewGuid() };
@@ -66,7 +66,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task a_timer_delivered_twice_lights_once()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
 
         await app.DeliverAsync(accept, Light.Yellow);
         await app.DeliverAsync(accept, Light.Yellow);
@@ -78,7 +78,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task a_stale_timer_does_nothing()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         await _village.DoAsync(id, "accept");
         var before = (await app.EventsAsync(id)).Count;
 
@@ -91,7 +91,7 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     public async Task a_withdrawn_ticket_stops_its_timers()
     {
         var id = await DispatchedToTheVillageAsync();
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         await _operator.DoAsync(id, "withdraw", new { reason = "问题已自行解决" });
         var before = (await app.EventsAsync(id)).Count;
 

@@ -25,7 +25,7 @@ public sealed class TimerWatchdogTests(EscalationApp app) : IClassFixture<Escala
     public async Task a_deadline_whose_timer_was_lost_is_lit_red_by_the_watchdog_and_the_ticket_climbs_a_tier()
     {
         var (id, accept) = await DispatchedToTheVillageAsync();
-        (await DeleteScheduledTimersAsync(id)).ShouldBe(2, "the yellow and red timers were scheduled");
+        (await DeleteScheduledTimersAsync(id)).ShouldBe(6, "the yellow and red timers of the accept limit and of intake's clocks (to triage, the whole case) were scheduled");
         MoveClockTo(accept.Deadline + Grace + TimeSpan.FromSeconds(1));
 
         var fired = await SweepAsync(id);
@@ -87,7 +87,7 @@ public sealed class TimerWatchdogTests(EscalationApp app) : IClassFixture<Escala
     {
         var id = await _operator.ReportAsync();
         await _township.DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        return (id, (await app.ClocksAsync(id)).Single());
+        return (id, (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed partial class AuditPageTests(EscalationApp app) : IClassFixture<Es
     {
         var id = await app.ClientFor("op-01").ReportAsync();
         await app.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-        var accept = (await app.ClocksAsync(id)).Single();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
         var firedAt = accept.Deadline.AddHours(2);
         if (app.Clock.GetUtcNow() < firedAt)
             app.Clock.SetUtcNow(firedAt);

@@ -63,11 +63,11 @@ public sealed class ConsoleAccessTests(EscalationApp app) : IClassFixture<Escala
         var id = await app.ClientFor("op-01").ReportAsync();
         var township = await ConsoleClient.SignedInAsync(app, "disp-SC-T01");
 
-        var triage = await township.PostFormAsync("/inbox", $"/tickets/{id}?handler=triage", new() { ["version"] = "1", ["categoryCode"] = "M-LE-01" });
+        var triage = await township.PostFormAsync("/inbox", $"/tickets/{id}?handler=triage", new() { ["version"] = "3", ["categoryCode"] = "M-LE-01" });
 
         triage.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.ClientFor("aud-01").HistoryAsync(id)).ShouldBe(["TicketReported", "TicketTriaged"]);
-        (await ScheduledTimersAsync(id)).ShouldBe(2, "the accept limit's yellow and red timers");
+        (await ScheduledTimersAsync(id)).ShouldBe(6, "the yellow and red timers of intake's clocks (to triage, the whole case) and of the accept limit");
     }
 
     [Fact]

@@ -26,7 +26,9 @@ public sealed record StatsRow(
     decimal? ReportInRate, decimal? MeanReportInMinutes,
     int ClosedSatisfied, int ClosedBySystem, int ClosedUnreachable, int CallbacksUnanswered, int Unreachable, int SolvedAsked,
     int ConfirmedSolved, int MissedDeadlines, int CallbacksLate,
-    decimal? SatisfactionPerClosedCaseRate, decimal? CitizenConfirmedResolutionRate);
+    decimal? SatisfactionPerClosedCaseRate, decimal? CitizenConfirmedResolutionRate,
+    int ExtensionsRequested, int ExtensionsApproved, int ExtensionsRefused,
+    int PausesRequested, int PausesApproved, int PausesRefused, decimal PausedHours);
 
 /// <param name="Totals">Per period, the total of everything within the unit asked for: the sum of the period's rows, its rates from those sums.</param>
 public sealed record StatsReport(
@@ -166,7 +168,14 @@ public static class StatsTable
             c.ClosedSatisfied, c.ClosedBySystem, c.ClosedUnreachable, c.CallbacksUnanswered, c.Unreachable, c.SolvedAsked,
             c.ConfirmedSolved, c.MissedDeadlines, c.CallbacksLate,
             SatisfactionPerClosedCaseRate: Percent(c.ClosedSatisfied, c.Closed),
-            CitizenConfirmedResolutionRate: Percent(c.ConfirmedSolved, c.SolvedAsked));
+            CitizenConfirmedResolutionRate: Percent(c.ConfirmedSolved, c.SolvedAsked),
+            ExtensionsRequested: c.ExtensionsRequested,
+            ExtensionsApproved: c.ExtensionsApproved,
+            ExtensionsRefused: c.ExtensionsRefused,
+            PausesRequested: c.PausesRequested,
+            PausesApproved: c.PausesApproved,
+            PausesRefused: c.PausesRefused,
+            PausedHours: Math.Round(c.PausedSeconds / 3600m, 1, MidpointRounding.AwayFromZero));
     }
 
     public static decimal? Percent(int part, int whole) =>

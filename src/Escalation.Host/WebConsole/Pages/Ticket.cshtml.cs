@@ -3,15 +3,17 @@ using Escalation.Host.Api;
 using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
 using Escalation.Host.Features.Escalation;
+using Escalation.Host.Features.Extension;
 using Escalation.Host.Features.Merging;
+using Escalation.Host.Features.Pause;
 using Escalation.Host.Features.Privacy;
-using Escalation.Host.Features.Supervision;
-using Escalation.Host.Features.Tickets;
-using Escalation.Host.Features.Withdrawal;
 using Escalation.Host.Features.Rating;
 using Escalation.Host.Features.Resolution;
+using Escalation.Host.Features.Supervision;
+using Escalation.Host.Features.Tickets;
 using Escalation.Host.Features.Triage;
 using Escalation.Host.Features.Whistle;
+using Escalation.Host.Features.Withdrawal;
 using Escalation.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +61,7 @@ public sealed class TicketModel(
     public Task<IActionResult> OnPostAcceptAsync(Guid id, long? version, string? returnUrl) =>
         RunAsync(id, version, returnUrl, new OfferedAction("accept"), AcceptEndpoint.Plan(id));
 
-    public Task<IActionResult> OnPostReturnAsync(Guid id, long? version, string? returnUrl, ReasonRequest request) =>
+    public Task<IActionResult> OnPostReturnAsync(Guid id, long? version, string? returnUrl, ReturnRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("return"), ReturnEndpoint.Plan(id, request));
 
     public Task<IActionResult> OnPostEscalateAsync(Guid id, long? version, string? returnUrl, EscalateRequest request) =>
@@ -86,6 +88,20 @@ public sealed class TicketModel(
     public Task<IActionResult> OnPostCloseAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("close"), CloseEndpoint.Plan(id, request));
 
+    public Task<IActionResult> OnPostRequestExtensionAsync(Guid id, long? version, string? returnUrl, ExtendRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("requestExtension"), RequestExtensionEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostReviewExtensionAsync(Guid id, long? version, string? returnUrl, ReviewRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reviewExtension"), ReviewExtensionEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostRequestPauseAsync(Guid id, long? version, string? returnUrl, PauseTicketRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("requestPause"), RequestPauseEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostReviewPauseAsync(Guid id, long? version, string? returnUrl, ReviewRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reviewPause"), ReviewPauseEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostResumeAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("resume"), ResumeEndpoint.Plan(id, request));
     public Task<IActionResult> OnPostCallBackAsync(Guid id, long? version, string? returnUrl, NoteRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("callBack"), CallbackAttemptEndpoint.Plan(id, request));
 
