@@ -27,6 +27,9 @@ public sealed record Ticket
 
     public Guid Id { get; init; }
 
+    /// <summary>The number people read over the phone (e.g. SC20261201-0042); none on tickets opened before numbers.</summary>
+    public string? Number { get; init; }
+
     public TicketStatus Status { get; init; }
 
     /// <summary>The unit in charge; the county while one of its departments holds the ticket.</summary>
@@ -137,6 +140,7 @@ public sealed record Ticket
         CategoryCode = e.CategoryCode,
         Urgency = e.Urgency,
         ReportedAt = e.At,
+        Number = e.Number,
     };
 
     /// <summary>Folds a stream that starts with <see cref="TicketReported"/>.</summary>

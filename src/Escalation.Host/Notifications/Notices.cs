@@ -1,6 +1,9 @@
 using Escalation.Domain;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
+using Escalation.Domain.Pause;
+using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Resolution;
 using Escalation.Domain.Supervision;
@@ -23,6 +26,12 @@ public enum NotificationKind
     Returned,
     CitizenReceived,
     CitizenResolved,
+    CallbackDue,
+    ExtensionAwaitingReview,
+    ExtensionAnswered,
+    PauseAwaitingReview,
+    PauseAnswered,
+    CitizenCallbackMissed,
 }
 
 /// <summary>The citizen of a ticket, as a recipient: the phone is looked up when the message is sent, never copied.</summary>
@@ -36,7 +45,12 @@ public static class Recipients
 /// event at stream position <paramref name="CauseVersion"/>.
 /// </summary>
 public sealed record Notice(
-    NotificationKind Kind, Guid TicketId, long CauseVersion, string CauseEvent, string Recipient, DateTimeOffset At, Urgency Urgency, DateTimeOffset? Deadline);
+    NotificationKind Kind, Guid TicketId, long CauseVersion, string CauseEvent, string Recipient, DateTimeOffset At, Urgency Urgency, DateTimeOffset? Deadline,
+    string? Number = null)
+{
+    /// <summary>How the ticket is named to people: its number, or its id for a ticket opened before numbers.</summary>
+    public string TicketName => Number ?? TicketId.ToString();
+}
 
 /// <summary>The events one turn appended to one ticket: the ticket before them, and the stream position of the first.</summary>
 public sealed record TurnTaken(Ticket? Before, long FirstVersion, IReadOnlyList<object> Events);
@@ -50,11 +64,12 @@ public static class Notices
         for (var i = 0; i < turn.Events.Count; i++)
         {
             var e = turn.Events[i];
+            var before = ticket;
             ticket = ticket is null ? Ticket.Replay([e]) : ticket.Evolve(e);
             var version = turn.FirstVersion + i;
             var urgency = ticket.Urgency;
             Notice Tell(NotificationKind kind, string recipient, DateTimeOffset at, DateTimeOffset? deadline = null) =>
-                new(kind, ticket.Id, version, e.GetType().Name, recipient, at, urgency, deadline);
+                new(kind, ticket.Id, version, e.GetType().Name, recipient, at, urgency, deadline, ticket.Number);
 
             switch (e)
             {
@@ -90,6 +105,30 @@ public static class Notices
                     break;
                 case TicketResolved resolved:
                     yield return Tell(NotificationKind.CitizenResolved, Recipients.Citizen, resolved.At);
+                    break;
+                case TimeLimitStarted { Clock: Clock.Callback } callback:
+                    yield return Tell(NotificationKind.CallbackDue, callback.Holder, callback.At, callback.Deadline);
+                    break;
+                case CallbackUnanswered unanswered:
+                    yield return Tell(NotificationKind.CitizenCallbackMissed, Recipients.Citizen, unanswered.At);
+                    break;
+                case ExtensionRequested asked:
+                    yield return Tell(NotificationKind.ExtensionAwaitingReview, asked.ReviewerUnitCode, asked.At, asked.Deadline);
+                    break;
+                case ExtensionApproved approved:
+                    yield return Tell(NotificationKind.ExtensionAnswered, approved.Holder, approved.At, approved.NewDeadline);
+                    break;
+                case ExtensionRefused refused:
+                    yield return Tell(NotificationKind.ExtensionAnswered, refused.Holder, refused.At, refused.Deadline);
+                    break;
+                case PauseRequested asked:
+                    yield return Tell(NotificationKind.PauseAwaitingReview, asked.ReviewerUnitCode, asked.At, asked.Until);
+                    break;
+                case PauseApproved approved when before?.LivePause is { } pause:
+                    yield return Tell(NotificationKind.PauseAnswered, pause.Holder, approved.At, approved.Until);
+                    break;
+                case PauseRefused refused when before?.LivePause is { } pause:
+                    yield return Tell(NotificationKind.PauseAnswered, pause.Holder, refused.At);
                     break;
             }
         }

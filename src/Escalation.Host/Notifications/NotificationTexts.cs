@@ -21,9 +21,15 @@ public static class NotificationTexts
         [NotificationKind.Returned] = ("退单", "A ticket was returned to you"),
         [NotificationKind.CitizenReceived] = ("诉求已受理", "Your request was received"),
         [NotificationKind.CitizenResolved] = ("诉求已办结", "Your request was resolved"),
+        [NotificationKind.CallbackDue] = ("待回访", "A callback is due"),
+        [NotificationKind.ExtensionAwaitingReview] = ("延期申请待审核", "An extension awaits your review"),
+        [NotificationKind.ExtensionAnswered] = ("延期申请已审核", "Your extension was reviewed"),
+        [NotificationKind.PauseAwaitingReview] = ("挂起申请待审核", "A pause awaits your review"),
+        [NotificationKind.PauseAnswered] = ("挂起申请已审核", "Your pause was reviewed"),
+        [NotificationKind.CitizenCallbackMissed] = ("回访未接通", "We could not reach you"),
     };
 
-    /// <summary>Short enough for one text message in Chinese (70 characters) with a ticket id of 36.</summary>
+    /// <summary>Short enough for one text message in Chinese (70 characters) with a ticket id of 36 (a number is 15).</summary>
     private static readonly Dictionary<NotificationKind, (string Zh, string En)> Bodies = new()
     {
         [NotificationKind.Dispatched] = ("工单{ticket}已派给{recipient}，请于{deadline}前签收。", "Ticket {ticket} was dispatched to {recipient}: accept it by {deadline}."),
@@ -36,6 +42,12 @@ public static class NotificationTexts
         [NotificationKind.Returned] = ("工单{ticket}已退回{recipient}，请重新派单。", "Ticket {ticket} was returned to {recipient}: dispatch it again."),
         [NotificationKind.CitizenReceived] = ("您的诉求已受理，工单号{ticket}。", "Your request was received: ticket {ticket}."),
         [NotificationKind.CitizenResolved] = ("您的诉求（工单号{ticket}）已办结。", "Your request (ticket {ticket}) was resolved."),
+        [NotificationKind.CallbackDue] = ("工单{ticket}已办结，请于{deadline}前回访。", "Ticket {ticket} was resolved: call the citizen back by {deadline}."),
+        [NotificationKind.ExtensionAwaitingReview] = ("工单{ticket}申请延期，请审核（原时限{deadline}）。", "Ticket {ticket} asks for more time than {deadline}: review it."),
+        [NotificationKind.ExtensionAnswered] = ("工单{ticket}的延期申请已审核，时限{deadline}。", "The extension of ticket {ticket} was reviewed: the limit is {deadline}."),
+        [NotificationKind.PauseAwaitingReview] = ("工单{ticket}申请挂起至{deadline}，请审核。", "Ticket {ticket} asks to pause until {deadline}: review it."),
+        [NotificationKind.PauseAnswered] = ("工单{ticket}的挂起申请已审核。", "The pause of ticket {ticket} was reviewed."),
+        [NotificationKind.CitizenCallbackMissed] = ("我们就工单{ticket}回访您未接通，稍后再联系。", "We called you about ticket {ticket} and could not reach you; we will call again."),
     };
 
     public static IEnumerable<NotificationKind> Kinds => Subjects.Keys;
@@ -50,7 +62,7 @@ public static class NotificationTexts
         Fill(template ?? (english ? Bodies[notice.Kind].En : Bodies[notice.Kind].Zh), notice, english, reference);
 
     private static string Fill(string template, Notice notice, bool english, ReferenceData reference) => template
-        .Replace("{ticket}", notice.TicketId.ToString(), StringComparison.Ordinal)
+        .Replace("{ticket}", notice.TicketName, StringComparison.Ordinal)
         .Replace("{recipient}", Name(notice.Recipient, english, reference), StringComparison.Ordinal)
         .Replace("{deadline}", notice.Deadline?.ToOffset(ChinaTime).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
 

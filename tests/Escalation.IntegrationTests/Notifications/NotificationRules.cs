@@ -1,7 +1,10 @@
 using Escalation.Domain;
 using Escalation.Domain.Escalation;
+using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
+using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
+using Escalation.Domain.Resolution;
 using Escalation.Domain.Supervision;
 using Escalation.Domain.Timers;
 using Escalation.Domain.Triage;
@@ -63,6 +66,44 @@ public sealed class NotificationRules
             ("D-MR", Channels.Console, null), ("D-MR", Channels.Email, "d-mr@sample-county.example"), ("D-MR", "webhook:ops", null),
         ]);
         planned.ShouldAllBe(n => n.Deadline == _now.AddHours(2) && n.Text.Contains("报到") && n.Language == "zh");
+    }
+
+    [Fact]
+    public void an_extension_asked_for_tells_its_reviewer_and_the_answer_tells_the_holder()
+    {
+        var id = Reported();
+        Take(new TriageTicket(id, Township, "M-LE-01", null));
+        var asked = Take(new RequestExtension(id, Village, Clock.Accept, null, null, TimeLimit.Clock(TimeSpan.FromMinutes(30)), "村干部外出开会"));
+        var answered = Take(new ReviewExtension(id, Township, Approve: true, null));
+
+        Notices.From(asked, Reference).Select(n => (n.Kind, n.Recipient))
+            .ShouldBe([(NotificationKind.ExtensionAwaitingReview, "SC-T01")]);
+        Notices.From(answered, Reference).Where(n => n.Kind == NotificationKind.ExtensionAnswered).Select(n => (n.Recipient, n.Deadline))
+            .ShouldBe([("SC-T01-V01", _now.AddHours(1).AddMinutes(30))]);
+    }
+
+    [Fact]
+    public void a_resolution_tells_the_callback_desk_its_callback_is_due_and_an_unanswered_call_tells_the_citizen()
+    {
+        var id = OnTheTownshipsDesk();
+        var resolved = Take(new ResolveTicket(id, Township, "已修复"));
+        var unanswered = Take(new RecordCallbackAttempt(id, Operator, null));
+
+        var due = Notices.From(resolved, Reference).Single(n => n.Kind == NotificationKind.CallbackDue);
+        due.Recipient.ShouldBe("SC");
+        due.Deadline.ShouldBe(_ticket!.Clocks.Single(c => c.Clock == Clock.Callback).Deadline);
+        Notices.From(unanswered, Reference).Select(n => (n.Kind, n.Recipient))
+            .ShouldBe([(NotificationKind.CitizenCallbackMissed, Recipients.Citizen)]);
+    }
+
+    [Fact]
+    public void a_text_names_the_ticket_by_its_number_when_it_has_one()
+    {
+        var notice = new Notice(NotificationKind.CitizenReceived, Guid.CreateVersion7(), 1, nameof(TicketReported), Recipients.Citizen, _now, Urgency.Normal, null,
+            "SC20261124-0007");
+
+        NotificationTexts.Body(notice, english: false, Reference).ShouldBe("您的诉求已受理，工单号SC20261124-0007。");
+        NotificationTexts.Body(notice with { Number = null }, english: false, Reference).ShouldContain(notice.TicketId.ToString());
     }
 
     [Fact]
