@@ -15,13 +15,6 @@ public static class ReviewPauseEndpoint
     public static Task<IResult> Post(Guid id, ReviewRequest? request, ApiCommands api) =>
         api.RunAsync(id, Plan(id, request), request);
 
-    public static TicketCommandPlan Plan(Guid id, ReviewRequest? request)
-    {
-        var fields = new Fields();
-        var approve = request?.Approve;
-        if (approve is null)
-            fields.Add("approve", "is required: true to approve, false to refuse.");
-        var note = fields.Text(request?.Note, "note", 1000, required: false);
-        return new(TicketAction.ReviewPause, fields, by => new ReviewPause(id, by, approve!.Value, note));
-    }
+    public static TicketCommandPlan Plan(Guid id, ReviewRequest? request) =>
+        ReviewRequest.Plan(request, TicketAction.ReviewPause, (by, approve, note) => new ReviewPause(id, by, approve, note));
 }
