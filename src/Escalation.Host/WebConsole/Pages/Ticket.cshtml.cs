@@ -1,4 +1,5 @@
 using Escalation.Domain.Reference;
+using Escalation.Domain.Timers;
 using Escalation.Host.Api;
 using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
@@ -11,6 +12,7 @@ using Escalation.Host.Features.Rating;
 using Escalation.Host.Features.Resolution;
 using Escalation.Host.Features.Supervision;
 using Escalation.Host.Features.Tickets;
+using Escalation.Host.Features.Timers;
 using Escalation.Host.Features.Triage;
 using Escalation.Host.Features.Whistle;
 using Escalation.Host.Features.Withdrawal;
@@ -44,6 +46,9 @@ public sealed class TicketModel(
 
     /// <summary>Open tickets of the same matter in the same grid (or village): each may be the master of this one.</summary>
     public IReadOnlyList<TicketView> Duplicates { get; private set; } = [];
+
+    /// <summary>Each clock that ran on the ticket, told in sentences (GET /api/tickets/{id}/clocks).</summary>
+    public IReadOnlyList<(ClockStory Story, IReadOnlyList<string> Sentences)> Explained { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await ShowAsync(id) ? Page() : NoSuchTicket();
 
@@ -158,6 +163,7 @@ public sealed class TicketModel(
         Ticket = view;
         Now = clock.GetUtcNow();
         Citizen = await Access.CitizenAsync(session, User, id, HttpContext.RequestAborted);
+        Explained = [.. (await ClocksEndpoint.StoriesAsync(session, id, HttpContext.RequestAborted)).Select(s => (s, ClockSentences.Of(s, texts, reference)))];
         var contact = await session.LoadAsync<CitizenContact>(id, HttpContext.RequestAborted);
         SamePhone = await queues.SamePhoneAsync(session, User, view, contact?.Phone, HttpContext.RequestAborted);
         if (Access.MayDo(User, Domain.TicketAction.Merge) && Domain.Ticket.OpenStates.Contains(view.Status) && view.CategoryCode is { } category)
