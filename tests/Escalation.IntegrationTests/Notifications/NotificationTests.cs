@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Escalation.Domain.Intake;
 using Escalation.Domain.Timers;
 using Escalation.Host.Notifications;
 using Escalation.IntegrationTests.Infrastructure;
@@ -33,7 +34,8 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         var mails = (await WaitForMailsAsync(id, m => m.Subject == "吹哨报到", 2)).ToList();
         mails.Select(m => m.To.Mailboxes.Single().Address).Order().ShouldBe(["d-mr@sample-county.example", "d-um@sample-county.example"]);
         mails.ShouldAllBe(m => m.From.Mailboxes.Single().Address == "notify@sample-county.example");
-        mails.ShouldAllBe(m => (m.TextBody ?? "").Contains(id.ToString()) && (m.TextBody ?? "").Contains("报到"));
+        var number = await NumberOfAsync(id);
+        mails.ShouldAllBe(m => (m.TextBody ?? "").Contains(number) && (m.TextBody ?? "").Contains("报到"));
         var hooks = await fixture.Receiver.WaitForAsync(r => r.Path == "/hook" && IsFor(r, id, "summoned"), 2, Patience);
         hooks.ShouldAllBe(r => r.SignatureValid);
         hooks.Select(r => r.Body.GetProperty("recipient").GetString()).Order().ShouldBe(["D-MR", "D-UM"]);
@@ -138,11 +140,12 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
     public async Task the_citizen_gets_one_text_message_within_one_sms_length_with_the_ticket_number()
     {
         var id = await _app.ClientFor("op-01").ReportAsync();
+        var number = await NumberOfAsync(id);
 
-        var sms = (await fixture.Receiver.WaitForAsync(r => r.Path == "/sms" && r.Body.GetProperty("text").GetString()!.Contains(id.ToString()), 1, Patience)).Single();
+        var sms = (await fixture.Receiver.WaitForAsync(r => r.Path == "/sms" && r.Body.GetProperty("text").GetString()!.Contains(number), 1, Patience)).Single();
 
         sms.Body.GetProperty("to").GetString().ShouldBe("13812345678");
-        sms.Body.GetProperty("text").GetString().ShouldBe($"您的诉求已受理，工单号{id}。");
+        sms.Body.GetProperty("text").GetString().ShouldBe($"您的诉求已受理，工单号{number}。");
         sms.Body.GetProperty("text").GetString()!.Length.ShouldBeLessThanOrEqualTo(TextMessage.UnicodeLength);
         sms.Authorization.ShouldBe("Basic " + Convert.ToBase64String("county:sms-password"u8.ToArray()));
     }
@@ -217,9 +220,12 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
         foreach (var light in lights.AsEnumerable().Reverse())
             await DeliverAsync(light.Id);
 
-        var mail = fixture.Smtp.Messages().Where(m => ids.Any(id => (m.TextBody ?? "").Contains(id.ToString()))).Where(m => m.Subject != "新派工单").ShouldHaveSingleItem();
+        var numbers = new List<string>();
+        foreach (var id in ids)
+            numbers.Add(await NumberOfAsync(id));
+        var mail = fixture.Smtp.Messages().Where(m => numbers.Any(n => (m.TextBody ?? "").Contains(n))).Where(m => m.Subject != "新派工单").ShouldHaveSingleItem();
         mail.Subject.ShouldBe("预警汇总：40条");
-        ids.ShouldAllBe(id => (mail.TextBody ?? "").Contains(id.ToString()));
+        numbers.ShouldAllBe(n => (mail.TextBody ?? "").Contains(n));
         var sent = new List<Notification>();
         foreach (var id in ids)
             sent.Add((await NotificationsAsync(id)).Single(n => n.Kind == NotificationKind.YellowLight && n.Channel == Channels.Email));
@@ -262,12 +268,16 @@ public sealed class NotificationTests(NotificationApp fixture) : IClassFixture<N
     private static bool IsFor(Received r, Guid id, string kind) =>
         r.Path == "/hook" && r.Body.GetProperty("ticketId").GetGuid() == id && r.Body.GetProperty("kind").GetString() == kind;
 
+    /// <summary>The ticket's number, by which mail and text messages name it.</summary>
+    private async Task<string> NumberOfAsync(Guid id) => (await _app.EventsAsync(id)).OfType<TicketReported>().Single().Number!;
+
     private async Task<IReadOnlyList<MimeMessage>> WaitForMailsAsync(Guid id, Func<MimeMessage, bool> which, int count)
     {
+        var number = await NumberOfAsync(id);
         var giveUp = DateTimeOffset.UtcNow + Patience;
         while (true)
         {
-            var found = fixture.Smtp.Messages().Where(m => (m.TextBody ?? "").Contains(id.ToString()) && which(m)).ToList();
+            var found = fixture.Smtp.Messages().Where(m => (m.TextBody ?? "").Contains(number) && which(m)).ToList();
             if (found.Count >= count)
                 return found;
             if (DateTimeOffset.UtcNow > giveUp)
