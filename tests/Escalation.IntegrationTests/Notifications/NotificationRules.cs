@@ -2,6 +2,7 @@ using Escalation.Domain;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
 using Escalation.Domain.Intake;
+using Escalation.Domain.Pause;
 using Escalation.Domain.Rating;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Resolution;
@@ -28,6 +29,7 @@ public sealed class NotificationRules
     private static readonly Actor Operator = new("op-01", "operator", "SC");
     private static readonly Actor Township = new("disp-SC-T01", "dispatcher", "SC-T01");
     private static readonly Actor Village = new("disp-SC-T01-V01", "dispatcher", "SC-T01-V01");
+    private static readonly Actor County = new("disp-SC", "dispatcher", "SC");
 
     private static readonly NotificationSettings AllChannels = new()
     {
@@ -80,6 +82,17 @@ public sealed class NotificationRules
             .ShouldBe([(NotificationKind.ExtensionAwaitingReview, "SC-T01")]);
         Notices.From(answered, Reference).Where(n => n.Kind == NotificationKind.ExtensionAnswered).Select(n => (n.Recipient, n.Deadline))
             .ShouldBe([("SC-T01-V01", _now.AddHours(1).AddMinutes(30))]);
+    }
+
+    [Fact]
+    public void a_pause_asked_for_tells_its_reviewer_and_the_answer_tells_the_holder_that_asked()
+    {
+        var id = OnTheTownshipsDesk();
+        var asked = Take(new RequestPause(id, Township, PauseAwaiting.Citizen, "等待群众提供材料", null));
+        var answered = Take(new ReviewPause(id, County, Approve: false, "材料已齐"));
+
+        Notices.From(asked, Reference).Select(n => (n.Kind, n.Recipient)).ShouldBe([(NotificationKind.PauseAwaitingReview, "SC")]);
+        Notices.From(answered, Reference).Select(n => (n.Kind, n.Recipient)).ShouldBe([(NotificationKind.PauseAnswered, "SC-T01")]);
     }
 
     [Fact]
