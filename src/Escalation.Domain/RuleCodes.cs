@@ -80,4 +80,12 @@ public static class RuleCodes
     public const string ReturnWindowPassed = "return-window-passed";
     // The callback desk.
     public const string CitizenUnreachable = "citizen-unreachable";
+
+    // The county's organisation, changed at runtime (docs/county.md).
+    public const string CountyInvalid = "county-invalid";
+    public const string CountyNoSuchEntry = "county-no-such-entry";
+    public const string CountyEntryExists = "county-entry-exists";
+    public const string CountyUnchanged = "county-unchanged";
+    public const string UnitHasOpenTickets = "unit-has-open-tickets";
+    public const string LastAdministrator = "last-administrator";
 }

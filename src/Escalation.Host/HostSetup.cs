@@ -5,6 +5,7 @@ using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Escalation.Host.Commands;
+using Escalation.Host.County;
 using Escalation.Host.Features.Integrity;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;
@@ -48,7 +49,7 @@ public static class HostSetup
             builder.Environment.IsDevelopment() ? TypeLoadMode.Dynamic : TypeLoadMode.Static);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(reference);
+        builder.AddCounty(reference);
         builder.Services.AddHostedService<CalendarCoverageCheck>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Process").Get<CountySettings>() ?? CountySettings.Default);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Escalation:Rankings").Get<Features.Statistics.RankingSettings>() ?? new Features.Statistics.RankingSettings());
@@ -76,6 +77,7 @@ public static class HostSetup
                 opts.Schema.For<CitizenContact>().Index(x => x.Phone!);
                 opts.Schema.For<IdempotencyRecord>();
                 opts.AddNotifications();
+                opts.AddCountyEvents();
                 Features.Intake.TicketNumbers.AddSchema(opts);
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
@@ -89,6 +91,7 @@ public static class HostSetup
         // (see README), so one node runs the daemon Solo and several nodes let Wolverine distribute it.
         if (shape == DeploymentShape.SingleNode)
             marten.AddAsyncDaemon(DaemonMode.Solo);
+        builder.AddCountyListener();
 
         builder.Host.UseWolverine(opts =>
         {
@@ -100,6 +103,7 @@ public static class HostSetup
             ConfigureTimers(opts, builder.Configuration);
             opts.AddSafeguards(builder.Configuration);
             opts.AddNotifications();
+            opts.AddCounty();
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(OpenApiSetup.DeclareCommandHeaders).AddDocumentTransformer((document, _, _) =>

@@ -90,4 +90,5 @@ public enum Role
 
 /// <summary>A user of the county: an operator, a dispatcher of a unit, a department handler, an auditor, an administrator.</summary>
 /// <param name="UnitCode">The unit code, or the department code for department handlers.</param>
-public sealed record User(string Id, string NameZh, string NameEn, Role Role, string UnitCode);
+/// <param name="Disabled">Set by an administrator (the county's stream): the user may no longer sign in or act.</param>
+public sealed record User(string Id, string NameZh, string NameEn, Role Role, string UnitCode, bool Disabled = false);

@@ -26,7 +26,7 @@ internal sealed record MatterEntry(
     IReadOnlyList<string?>? Departments,
     string? TimeLimit);
 
-internal sealed record UserEntry(string? Id, string? NameZh, string? NameEn, string? Role, string? UnitCode);
+internal sealed record UserEntry(string? Id, string? NameZh, string? NameEn, string? Role, string? UnitCode, bool? Disabled = null);
 
 /// <summary>Overrides of the default time limits; keys are camelCase enum names, values time limits as text ("30 minutes").</summary>
 internal sealed record TimeLimitsEntry(

@@ -203,7 +203,8 @@ public static class ReferenceDataParser
                 check.Text(entry.NameZh, "nameZh"),
                 check.Text(entry.NameEn, "nameEn"),
                 check.Choice<Role>(entry.Role, "role"),
-                check.Text(entry.UnitCode, "unitCode"));
+                check.Text(entry.UnitCode, "unitCode"),
+                entry.Disabled ?? false);
             if (check.Failed)
                 continue;
             if (Misfit(user, unitsByCode, written) is { } misfit)

@@ -18,9 +18,12 @@ namespace Escalation.Host.Commands;
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
 public sealed class CommandPipeline(
-    OutboxedSessionFactory sessions, DecisionContexts decisions, Domain.Reference.ReferenceData reference, Notifier notifier,
+    OutboxedSessionFactory sessions, DecisionContexts decisions, County.CountyReference county, Notifier notifier,
     Features.Intake.TicketNumbers numbers)
 {
+    /// <summary>The name of the header each ticket event carries: the county's reference version its decision was taken under.</summary>
+    public const string ReferenceHeader = "reference";
+
     /// <summary>
     /// Checks in this order: the role, the request's fields, the idempotency key, the ticket and whether the caller may
     /// see it, its version, another ticket the command names, the process rules; then appends (a conflict on a race).
@@ -29,9 +32,10 @@ public sealed class CommandPipeline(
     public Task<CommandResult> RunAsync(Guid ticketId, TicketCommandPlan plan, CommandCaller caller, IMessageBus bus, CancellationToken ct) =>
         InTransactionAsync(caller, plan.Action, plan.Fields, bus, ct, async (session, key) =>
         {
+            var context = decisions.Now();
             var streams = TicketStreams.In(session);
             var ticket = ticketId == Guid.Empty ? null : await streams.StateAsync(ticketId, ct);
-            if (ticket is null || await Access.LoadVisibleAsync(session, caller.User, ticketId, reference, ct) is not { } view)
+            if (ticket is null || await Access.LoadVisibleAsync(session, caller.User, ticketId, context.Reference, ct) is not { } view)
                 return new CommandResult.NoSuchTicket(ticketId);
             var version = streams.FetchedVersion(ticketId);
             if (caller.ExpectedVersion is { } expected && expected != version)
@@ -39,10 +43,10 @@ public sealed class CommandPipeline(
             if (plan.Referenced is var (field, other) && (other == Guid.Empty || !await MaySeeAsync(caller.User, session, other, ct)))
                 return CommandResult.InvalidFields.Of(field, $"there is no ticket {other}.");
 
-            var context = decisions.Now();
             var turn = TicketTurn.Take(ticket, plan.Command(EscalationClaims.ActorOf(caller.User)), context);
             if (turn.IsRejected)
                 return new CommandResult.Refused(turn.Rejection!);
+            UnderReference(session, context);
             var timers = new List<ScheduledCheck>();
             if (await CarryOutAsync(streams, turn, context, timers, ct) is { } followUpRefused)
                 return new CommandResult.Refused(followUpRefused);
@@ -66,6 +70,7 @@ public sealed class CommandPipeline(
             var turn = TicketTurn.Open(plan.Command(EscalationClaims.ActorOf(caller.User), id) with { Number = number }, context);
             if (turn.IsRejected)
                 return new CommandResult.Refused(turn.Rejection!);
+            UnderReference(session, context);
             session.Events.StartStream<Ticket>(id, turn.Events);
             var timers = new List<ScheduledCheck>();
             var streams = TicketStreams.In(session);
@@ -85,6 +90,7 @@ public sealed class CommandPipeline(
     {
         var streams = await TicketStreams.FetchAsync(session, [.. checks.Select(c => c.TicketId).Distinct()], ct);
         var context = decisions.Now();
+        UnderReference(session, context);
         var timers = new List<ScheduledCheck>();
         foreach (var check in checks)
         {
@@ -101,7 +107,11 @@ public sealed class CommandPipeline(
 
     /// <summary>Whether the user may see a ticket: one that does not exist for them is no ticket at all.</summary>
     public async Task<bool> MaySeeAsync(ClaimsPrincipal user, IQuerySession session, Guid ticketId, CancellationToken ct) =>
-        await Access.LoadVisibleAsync(session, user, ticketId, reference, ct) is not null;
+        await Access.LoadVisibleAsync(session, user, ticketId, county.Current, ct) is not null;
+
+    /// <summary>Every event the session appends says which version of the county's reference data its decision was taken under.</summary>
+    private static void UnderReference(IDocumentSession session, DecisionContext context) =>
+        session.SetHeader(ReferenceHeader, context.Reference.Version);
 
     /// <summary>
     /// The checks made before anything is read (the role, the request's fields), then one session in Wolverine's outbox

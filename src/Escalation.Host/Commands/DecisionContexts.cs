@@ -1,10 +1,10 @@
 using Escalation.Domain;
-using Escalation.Domain.Reference;
 
 namespace Escalation.Host.Commands;
 
 /// <summary>What every decision may know besides its ticket, as of now: the injected clock, the county's reference data and settings.</summary>
-public sealed class DecisionContexts(ReferenceData reference, CountySettings settings, TimeProvider clock)
+public sealed class DecisionContexts(County.CountyReference county, CountySettings settings, TimeProvider clock)
 {
-    public DecisionContext Now() => new(clock.GetUtcNow(), reference, settings);
+    /// <summary>With the county's reference data in force now: a decision is taken under the version in force when it is taken.</summary>
+    public DecisionContext Now() => new(clock.GetUtcNow(), county.Current, settings);
 }

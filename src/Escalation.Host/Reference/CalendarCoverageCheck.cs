@@ -1,5 +1,4 @@
 using System.Globalization;
-using Escalation.Domain.Reference;
 using Escalation.Domain.Timers;
 
 namespace Escalation.Host.Reference;
@@ -8,14 +7,14 @@ namespace Escalation.Host.Reference;
 /// Warns at start-up when the business calendar ends less than <see cref="NoticeDays"/> days from now: a working-time
 /// limit that runs past its last year cannot be counted, so the next year's file must be added before then.
 /// </summary>
-public sealed partial class CalendarCoverageCheck(ReferenceData reference, TimeProvider clock, ILogger<CalendarCoverageCheck> logger)
+public sealed partial class CalendarCoverageCheck(County.CountyReference county, TimeProvider clock, ILogger<CalendarCoverageCheck> logger)
     : IHostedService
 {
     public const int NoticeDays = 60;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (LastCoveredDay(reference.TimeLimits.Calendar, clock.GetUtcNow()) is { } last)
+        if (LastCoveredDay(county.Calendar, clock.GetUtcNow()) is { } last)
         {
             CalendarEndsSoon(
                 logger, last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), NoticeDays, ReferenceDataLoader.CalendarSetting, last.Year + 1);

@@ -14,9 +14,12 @@ public static class ReferenceDataLoader
     public const string CalendarSetting = "Escalation:Calendars";
     public const string Default = "Data/sample-county.json";
 
+    /// <summary>Where the county file is: read at every start, taken as the county only on the first (see docs/county.md).</summary>
+    public static string PathOf(IConfiguration configuration) => Path.GetFullPath(configuration[Setting] ?? Default, AppContext.BaseDirectory);
+
     public static ReferenceData Load(IConfiguration configuration)
     {
-        var path = Path.GetFullPath(configuration[Setting] ?? Default, AppContext.BaseDirectory);
+        var path = PathOf(configuration);
         if (!File.Exists(path))
             throw new StartupException($"{Setting}: the reference data file '{path}' does not exist.");
         ReferenceData reference;

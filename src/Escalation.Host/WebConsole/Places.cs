@@ -6,8 +6,11 @@ namespace Escalation.Host.WebConsole;
 /// The places (villages, communities, grids) and catalogue matters an operator searches while taking a call. Each choice
 /// reads "name · … [code]", so a typed name finds it and the code settles which one it is.
 /// </summary>
-public sealed class Places(ReferenceData reference, Texts texts)
+public sealed class Places(County.CountyReference county, Texts texts)
 {
+    /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
+    private ReferenceData reference => county.Current;
+
     public IEnumerable<(string Code, string Label)> Locations() =>
         reference.Units
             .Where(u => u.Kind is UnitKind.Village or UnitKind.Community or UnitKind.Grid)

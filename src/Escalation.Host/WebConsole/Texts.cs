@@ -11,8 +11,11 @@ namespace Escalation.Host.WebConsole;
 /// The console's words in Chinese (the default) and English, and the names, times and durations it shows, in the
 /// language of the request. Reference data carries both names of each unit, department, matter and user.
 /// </summary>
-public sealed partial class Texts(ReferenceData reference)
+public sealed partial class Texts(County.CountyReference county)
 {
+    /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
+    private ReferenceData reference => county.Current;
+
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public string this[string key] => Table.TryGetValue(key, out var text) ? English ? text.En : text.Zh : key;

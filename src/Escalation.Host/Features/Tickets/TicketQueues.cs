@@ -69,8 +69,11 @@ public sealed record QueueCount(Queue Queue, long Count);
 /// (<see cref="Access.Visible"/>). Pages are keyset pages: the cursor names the last row's sort key, so rows added or
 /// gone meanwhile neither repeat nor hide a row of the next page.
 /// </summary>
-public sealed class TicketQueues(ReferenceData reference)
+public sealed class TicketQueues(County.CountyReference county)
 {
+    /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
+    private ReferenceData reference => county.Current;
+
     public const int MaxQuery = 100;
 
     private const string Reported = "(d.data ->> 'ReportedAt')::timestamptz";
