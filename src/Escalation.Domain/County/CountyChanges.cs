@@ -3,12 +3,12 @@ using Escalation.Domain.Reference;
 namespace Escalation.Domain.County;
 
 /// <summary>What an administrator's change decided: the event to append, or why not (with every problem the county's checks found).</summary>
-public sealed record CountyDecision(ICountyEvent? Event, Rejection? Rejection, IReadOnlyList<string> Problems)
+public sealed record CountyDecision(IReadOnlyList<ICountyEvent> Events, Rejection? Rejection, IReadOnlyList<string> Problems)
 {
-    public static CountyDecision Accept(ICountyEvent e) => new(e, null, []);
+    public static CountyDecision Accept(IReadOnlyList<ICountyEvent> events) => new(events, null, []);
 
     public static CountyDecision Reject(string code, string message, IReadOnlyList<string>? problems = null) =>
-        new(null, new Rejection(code, message), problems ?? []);
+        new([], new Rejection(code, message), problems ?? []);
 }
 
 /// <summary>
@@ -18,21 +18,35 @@ public sealed record CountyDecision(ICountyEvent? Event, Rejection? Rejection, I
 /// </summary>
 public static class CountyChanges
 {
-    /// <param name="openTicketsIn">The units and departments that hold, or are the place of, a ticket not yet closed.</param>
-    public static CountyDecision Decide(CountyFile county, ICountyEvent change, IReadOnlySet<string> openTicketsIn)
-    {
-        if (Missing(county, change) is { } missing)
-            return CountyDecision.Reject(RuleCodes.CountyNoSuchEntry, $"There is no {missing} in the county.");
-        if (Existing(county, change) is { } existing)
-            return CountyDecision.Reject(RuleCodes.CountyEntryExists, $"The county already has a {existing}.");
-        if (change is UnitRemoved removed && openTicketsIn.Contains(removed.UnitCode))
-            return CountyDecision.Reject(RuleCodes.UnitHasOpenTickets, $"Unit {removed.UnitCode} holds or is the place of tickets not yet closed: it cannot be removed.");
+    public static CountyDecision Decide(CountyFile county, ICountyEvent change, IReadOnlySet<string> openTicketsIn) =>
+        Decide(county, [change], openTicketsIn);
 
-        CountyFile after;
+    /// <summary>Changes made together (a spreadsheet of users): each entry checked on the county as the ones before left it, the result checked once.</summary>
+    /// <param name="openTicketsIn">The units that hold, or are the place of, a ticket not yet closed.</param>
+    public static CountyDecision Decide(CountyFile county, IReadOnlyList<ICountyEvent> changes, IReadOnlySet<string> openTicketsIn)
+    {
+        var after = county;
+        try
+        {
+            foreach (var change in changes)
+            {
+                if (Missing(after, change) is { } missing)
+                    return CountyDecision.Reject(RuleCodes.CountyNoSuchEntry, $"There is no {missing} in the county.");
+                if (Existing(after, change) is { } existing)
+                    return CountyDecision.Reject(RuleCodes.CountyEntryExists, $"The county already has a {existing}.");
+                if (change is UnitRemoved removed && openTicketsIn.Contains(removed.UnitCode))
+                    return CountyDecision.Reject(RuleCodes.UnitHasOpenTickets, $"Unit {removed.UnitCode} holds or is the place of tickets not yet closed: it cannot be removed.");
+                after = after.With(change);
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return Invalid([ReferenceDataParser.Malformed(e)]);
+        }
+
         ReferenceData reference;
         try
         {
-            after = county.With(change);
             reference = after.Read(0);
         }
         catch (ReferenceDataException e)
@@ -47,7 +61,7 @@ public static class CountyChanges
             return CountyDecision.Reject(RuleCodes.CountyUnchanged, "The county already stands so: nothing would change.");
         if (!reference.Users.Any(u => u.Role == Role.Administrator && !u.Disabled))
             return CountyDecision.Reject(RuleCodes.LastAdministrator, "The county would have no administrator left who may sign in.");
-        return CountyDecision.Accept(change);
+        return CountyDecision.Accept(changes);
     }
 
     private static CountyDecision Invalid(IReadOnlyList<string> problems) =>

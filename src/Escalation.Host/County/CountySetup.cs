@@ -18,6 +18,7 @@ public static class CountySetup
         // it forever, so singletons take CountyReference instead.
         builder.Services.AddTransient(services => services.GetRequiredService<CountyReference>().Current);
         builder.Services.AddSingleton<CountyStore>();
+        builder.Services.RefuseDisabledUsers();
     }
 
     /// <summary>After Marten's own start-up work (its schema), which hosted services registered earlier do first.</summary>

@@ -14,7 +14,7 @@ public sealed record CountyChange(long Version, string Type, DateTimeOffset At, 
 /// <summary>What became of an administrator's change to the county.</summary>
 public abstract record CountyResult
 {
-    public sealed record Done(long Version, string Event) : CountyResult;
+    public sealed record Done(long Version, IReadOnlyList<string> Events) : CountyResult;
 
     public sealed record Refused(Rejection Rejection, IReadOnlyList<string> Problems) : CountyResult;
 
@@ -101,8 +101,8 @@ public sealed class CountyStore(IDocumentStore store, CountyReference county, IL
     }
 
     /// <summary>Decides a change on the county as its stream now stands and, if it stands, appends and announces it.</summary>
-    /// <param name="change">Makes the event from the snapshot the change is decided on.</param>
-    public async Task<CountyResult> ChangeAsync(Func<CountySnapshot, ICountyEvent> change, long? expectedVersion, CancellationToken ct)
+    /// <param name="change">Makes the events from the snapshot the change is decided on.</param>
+    public async Task<CountyResult> ChangeAsync(Func<CountySnapshot, IReadOnlyList<ICountyEvent>> change, long? expectedVersion, CancellationToken ct)
     {
         await RefreshAsync(ct);
         var current = county.Snapshot;
@@ -111,11 +111,12 @@ public sealed class CountyStore(IDocumentStore store, CountyReference county, IL
         var proposed = change(current);
         await using var session = store.LightweightSession();
         var decision = CountyChanges.Decide(current.File, proposed, await OpenTicketsInAsync(session, proposed, ct));
-        if (decision.Event is not { } e)
-            return new CountyResult.Refused(decision.Rejection!, decision.Problems);
+        if (decision.Rejection is { } rejection)
+            return new CountyResult.Refused(rejection, decision.Problems);
 
-        var version = current.Version + 1;
-        session.Events.Append(StreamId, version, e);
+        var events = decision.Events;
+        var version = current.Version + events.Count;
+        session.Events.Append(StreamId, version, [.. events]);
         session.QueueSqlCommand("select pg_notify(?, ?)", Channel, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
@@ -125,19 +126,22 @@ public sealed class CountyStore(IDocumentStore store, CountyReference county, IL
         {
             return new CountyResult.Conflict();
         }
-        county.Offer(county.Read(version, current.File.With(e)));
-        return new CountyResult.Done(version, e.GetType().Name);
+        county.Offer(county.Read(version, events.Aggregate(current.File, (file, e) => file.With(e))));
+        return new CountyResult.Done(version, [.. events.Select(e => e.GetType().Name)]);
     }
 
     /// <summary>For a unit's removal, whether any ticket not yet closed is held by it or lies in it.</summary>
-    private static async Task<IReadOnlySet<string>> OpenTicketsInAsync(IQuerySession session, ICountyEvent change, CancellationToken ct)
+    private static async Task<IReadOnlySet<string>> OpenTicketsInAsync(IQuerySession session, IReadOnlyList<ICountyEvent> changes, CancellationToken ct)
     {
-        if (change is not UnitRemoved { UnitCode: var code })
-            return new HashSet<string>();
-        var open = await session.Query<TicketView>().AnyAsync(t =>
-            (t.HoldingUnitCode == code || t.VillageCode == code || t.GridCode == code)
-            && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Merged, ct);
-        return open ? new HashSet<string> { code } : new HashSet<string>();
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in changes.OfType<UnitRemoved>().Select(r => r.UnitCode))
+        {
+            if (await session.Query<TicketView>().AnyAsync(t =>
+                    (t.HoldingUnitCode == code || t.VillageCode == code || t.GridCode == code)
+                    && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Merged, ct))
+                open.Add(code);
+        }
+        return open;
     }
 
     private static CountyChange Describe(IEvent e)

@@ -11,7 +11,7 @@ namespace Escalation.Host.WebConsole;
 /// The console's words in Chinese (the default) and English, and the names, times and durations it shows, in the
 /// language of the request. Reference data carries both names of each unit, department, matter and user.
 /// </summary>
-public sealed partial class Texts(County.CountyReference county)
+public sealed partial class Texts(Escalation.Host.County.CountyReference county)
 {
     /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
     private ReferenceData reference => county.Current;
@@ -629,5 +629,56 @@ public sealed partial class Texts(County.CountyReference county)
         ["explain.verdict.lightsOnly"] = ("结果：已亮红灯；此时限只亮灯，不升级。", "Outcome: red; this clock only lights, it escalates nothing."),
         ["explain.verdict.running"] = ("结果：计时中，期限 {0}。", "Outcome: running, due {0}."),
         ["explain.verdict.inTime"] = ("结果：在期限前停止，未升级。", "Outcome: stopped before its deadline, no escalation."),
+        // The county's organisation, administered at runtime (docs/county.md).
+        ["nav.county"] = ("县情管理", "County"),
+        ["county.title"] = ("县情：机构、人员、事项与时限", "The county: units, users, matters and time limits"),
+        ["county.version"] = ("现行版本 {0}：{1} 个单位（含网格），{2} 名用户，{3} 个部门，{4} 个事项。", "Version {0} in force: {1} units (grids included), {2} users, {3} departments, {4} matters."),
+        ["county.versionPast"] = ("历史版本 {0}：{1} 个单位（含网格），{2} 名用户，{3} 个部门，{4} 个事项。", "Version {0}, as it stood: {1} units (grids included), {2} users, {3} departments, {4} matters."),
+        ["county.export"] = ("导出县情文件（JSON）", "Export the county file (JSON)"),
+        ["county.current"] = ("回到现行版本", "Back to the version in force"),
+        ["county.conflict"] = ("另一位管理员刚刚修改了县情，您的修改未保存：请查看最新版本后重试。", "Another administrator changed the county just now and nothing of yours was saved: look at the latest version and try again."),
+        ["county.unit"] = ("单位（乡镇、村、社区、网格）", "Units (townships, villages, communities, grids)"),
+        ["county.code"] = ("代码", "Code"),
+        ["county.nameZh"] = ("中文名称", "Chinese name"),
+        ["county.nameEn"] = ("英文名称", "English name"),
+        ["county.kind"] = ("类型", "Kind"),
+        ["county.parent"] = ("上级单位", "Parent unit"),
+        ["county.why"] = ("原因", "Why"),
+        ["county.add"] = ("新增", "Add"),
+        ["county.remove"] = ("撤销单位", "Remove the unit"),
+        ["county.user"] = ("用户", "Users"),
+        ["county.userId"] = ("用户名", "User id"),
+        ["county.role"] = ("角色", "Role"),
+        ["county.unitCode"] = ("所属单位或部门", "Unit or department"),
+        ["county.change"] = ("变更", "Change"),
+        ["county.keep"] = ("不变", "Keep as is"),
+        ["county.disabled"] = ("停用", "Disabled"),
+        ["county.sheet"] = ("用户表（CSV 或 xlsx：id、nameZh、nameEn、role、unitCode）", "Users sheet (CSV or xlsx: id, nameZh, nameEn, role, unitCode)"),
+        ["county.import"] = ("导入", "Import"),
+        ["county.department"] = ("职能部门及其职权事项", "Departments and the matters in their powers"),
+        ["county.powers"] = ("职权事项代码（逗号分隔）", "Matter codes in its powers (comma-separated)"),
+        ["county.save"] = ("保存", "Save"),
+        ["county.matter"] = ("事项清单", "The matter catalogue"),
+        ["county.domain"] = ("领域", "Domain"),
+        ["county.level"] = ("等级", "Level"),
+        ["county.firstTier"] = ("首办层级", "First tier"),
+        ["county.departments"] = ("通常吹哨部门（逗号分隔）", "Departments usually summoned (comma-separated)"),
+        ["county.timeLimit"] = ("时限类别", "Time-limit class"),
+        ["county.timeLimits"] = ("时限与县情文件", "Time limits and the county file"),
+        ["county.timeLimitsJson"] = ("时限（县情文件中 timeLimits 一节，JSON）", "Time limits (the county file's timeLimits section, JSON)"),
+        ["county.file"] = ("县情文件（JSON，与启动文件格式相同）", "County file (JSON, the start-up file's format)"),
+        ["county.history"] = ("变更记录", "History of changes"),
+        ["county.versionCol"] = ("版本", "Version"),
+        ["county.by"] = ("操作人", "By"),
+        ["county.system"] = ("系统", "System"),
+        ["county.asOf"] = ("查看此版本", "See this version"),
+        ["county.saved"] = ("已保存：县情现为版本 {0}，立即生效。", "Saved: the county is now at version {0}, in force at once."),
+        ["audit.reference"] = ("县情版本", "County version"),
+        [$"rule.{RuleCodes.CountyInvalid}"] = ("修改后的县情不合规（问题如下）。", "The county would not be valid (the problems follow)."),
+        [$"rule.{RuleCodes.CountyNoSuchEntry}"] = ("县情中没有这一项。", "The county has no such entry."),
+        [$"rule.{RuleCodes.CountyEntryExists}"] = ("县情中已有这一项。", "The county already has this entry."),
+        [$"rule.{RuleCodes.CountyUnchanged}"] = ("县情已是如此，没有变化。", "The county already stands so: nothing would change."),
+        [$"rule.{RuleCodes.UnitHasOpenTickets}"] = ("该单位还有未办结的工单，不能撤销。", "The unit holds or is the place of tickets not yet closed: it cannot be removed."),
+        [$"rule.{RuleCodes.LastAdministrator}"] = ("县里将没有可登录的管理员。", "The county would have no administrator left who may sign in."),
     };
 }

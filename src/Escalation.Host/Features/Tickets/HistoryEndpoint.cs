@@ -8,7 +8,8 @@ using Wolverine.Http;
 namespace Escalation.Host.Features.Tickets;
 
 /// <param name="At">When it happened in the case's time; <paramref name="RecordedAt"/> is when the store wrote it.</param>
-public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, DateTimeOffset RecordedAt, Actor? By, object Data);
+/// <param name="Reference">The version of the county's reference data its decision was taken under (GET /api/county?version=).</param>
+public sealed record HistoryEntry(long Version, string Type, DateTimeOffset At, DateTimeOffset RecordedAt, Actor? By, object Data, string? Reference = null);
 
 public static class HistoryEndpoint
 {
@@ -21,6 +22,6 @@ public static class HistoryEndpoint
 
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         return Results.Ok(events.Select(e => new HistoryEntry(
-            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, e.Data)));
+            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, e.Data, global::Escalation.Host.County.ReferenceVersions.Of(e))));
     }
 }

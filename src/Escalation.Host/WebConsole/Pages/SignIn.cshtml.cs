@@ -12,7 +12,8 @@ namespace Escalation.Host.WebConsole.Pages;
 /// </summary>
 public sealed class SignInModel(ReferenceData reference, Texts texts) : ConsolePage
 {
-    public IReadOnlyList<User> Users => reference.Users;
+    /// <summary>The county's users, less those an administrator disabled.</summary>
+    public IReadOnlyList<User> Users => [.. reference.Users.Where(u => !u.Disabled)];
 
     public string? ReturnUrl { get; private set; }
 
@@ -22,7 +23,7 @@ public sealed class SignInModel(ReferenceData reference, Texts texts) : ConsoleP
 
     public async Task<IActionResult> OnPostAsync(string? userId, string? returnUrl)
     {
-        if (reference.FindUser(userId) is not { } user)
+        if (reference.FindUser(userId) is not { Disabled: false } user)
         {
             ReturnUrl = returnUrl;
             Error = texts["signin.unknown"];
