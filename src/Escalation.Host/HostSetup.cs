@@ -5,7 +5,7 @@ using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
 using Escalation.Host.Commands;
-using Escalation.Host.County;
+using Escalation.Host.Organisation;
 using Escalation.Host.Features.Integrity;
 using Escalation.Host.Features.Timers;
 using Escalation.Host.Infrastructure;

@@ -18,7 +18,7 @@ namespace Escalation.Host.Commands;
 /// timers and carries out its follow-ups in one transaction, and says what became of it.
 /// </summary>
 public sealed class CommandPipeline(
-    OutboxedSessionFactory sessions, DecisionContexts decisions, Escalation.Host.County.CountyReference county, Notifier notifier,
+    OutboxedSessionFactory sessions, DecisionContexts decisions, Escalation.Host.Organisation.CountyReference county, Notifier notifier,
     Features.Intake.TicketNumbers numbers)
 {
     /// <summary>The name of the header each ticket event carries: the county's reference version its decision was taken under.</summary>

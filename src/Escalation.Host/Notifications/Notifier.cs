@@ -9,7 +9,7 @@ namespace Escalation.Host.Notifications;
 /// session: they commit with the events that cause them, or not at all. One that must wait for the end of quiet hours
 /// is a scheduled message.
 /// </summary>
-public sealed class Notifier(NotificationSettings settings, NotificationContacts contacts, Escalation.Host.County.CountyReference county)
+public sealed class Notifier(NotificationSettings settings, NotificationContacts contacts, Escalation.Host.Organisation.CountyReference county)
 {
     /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
     private ReferenceData reference => county.Current;

@@ -7,7 +7,7 @@ namespace Escalation.Host.Reference;
 /// Warns at start-up when the business calendar ends less than <see cref="NoticeDays"/> days from now: a working-time
 /// limit that runs past its last year cannot be counted, so the next year's file must be added before then.
 /// </summary>
-public sealed partial class CalendarCoverageCheck(Escalation.Host.County.CountyReference county, TimeProvider clock, ILogger<CalendarCoverageCheck> logger)
+public sealed partial class CalendarCoverageCheck(Escalation.Host.Organisation.CountyReference county, TimeProvider clock, ILogger<CalendarCoverageCheck> logger)
     : IHostedService
 {
     public const int NoticeDays = 60;

@@ -6,7 +6,7 @@ namespace Escalation.Host.WebConsole;
 /// The places (villages, communities, grids) and catalogue matters an operator searches while taking a call. Each choice
 /// reads "name · … [code]", so a typed name finds it and the code settles which one it is.
 /// </summary>
-public sealed class Places(Escalation.Host.County.CountyReference county, Texts texts)
+public sealed class Places(Escalation.Host.Organisation.CountyReference county, Texts texts)
 {
     /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
     private ReferenceData reference => county.Current;

@@ -11,7 +11,7 @@ namespace Escalation.Host.WebConsole;
 /// The console's words in Chinese (the default) and English, and the names, times and durations it shows, in the
 /// language of the request. Reference data carries both names of each unit, department, matter and user.
 /// </summary>
-public sealed partial class Texts(Escalation.Host.County.CountyReference county)
+public sealed partial class Texts(Escalation.Host.Organisation.CountyReference county)
 {
     /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
     private ReferenceData reference => county.Current;

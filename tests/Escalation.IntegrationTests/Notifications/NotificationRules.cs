@@ -261,7 +261,7 @@ public sealed class NotificationRules
     }
 
     private IEnumerable<Notification> Plan(TurnTaken turn, NotificationSettings settings) =>
-        new Notifier(settings, Contacts, new Escalation.Host.County.CountyReference(Reference)).Plan([turn]);
+        new Notifier(settings, Contacts, new Escalation.Host.Organisation.CountyReference(Reference)).Plan([turn]);
 
     private Guid Reported()
     {

@@ -20,7 +20,7 @@ namespace Escalation.IntegrationTests.WebConsole;
 /// <summary>Every word the console shows has a Chinese and an English text, so no page shows a bare key.</summary>
 public sealed partial class TextsTests
 {
-    private static readonly Texts Texts = new(new Escalation.Host.County.CountyReference(ReferenceDataLoader.Load(new ConfigurationBuilder().Build())));
+    private static readonly Texts Texts = new(new Escalation.Host.Organisation.CountyReference(ReferenceDataLoader.Load(new ConfigurationBuilder().Build())));
 
     [Fact]
     public void every_rule_of_the_domain_has_both_texts()

@@ -17,7 +17,7 @@ namespace Escalation.Host.Features.Intake;
 /// PostgreSQL never hands out a sequence value twice. They may have gaps: a value drawn by an intake that was then
 /// refused or rolled back is not reused, and tickets opened by other days' nodes around midnight take values too.
 /// </summary>
-public sealed class TicketNumbers(global::Escalation.Host.County.CountyReference county, NpgsqlDataSource dataSource)
+public sealed class TicketNumbers(global::Escalation.Host.Organisation.CountyReference county, NpgsqlDataSource dataSource)
 {
     /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
     private ReferenceData reference => county.Current;

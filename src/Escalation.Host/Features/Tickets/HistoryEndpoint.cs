@@ -22,6 +22,6 @@ public static class HistoryEndpoint
 
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         return Results.Ok(events.Select(e => new HistoryEntry(
-            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, e.Data, global::Escalation.Host.County.ReferenceVersions.Of(e))));
+            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, e.Data, global::Escalation.Host.Organisation.ReferenceVersions.Of(e))));
     }
 }

@@ -69,7 +69,7 @@ public sealed record QueueCount(Queue Queue, long Count);
 /// (<see cref="Access.Visible"/>). Pages are keyset pages: the cursor names the last row's sort key, so rows added or
 /// gone meanwhile neither repeat nor hide a row of the next page.
 /// </summary>
-public sealed class TicketQueues(global::Escalation.Host.County.CountyReference county)
+public sealed class TicketQueues(global::Escalation.Host.Organisation.CountyReference county)
 {
     /// <summary>The county's reference data in force now (it changes at runtime: docs/county.md).</summary>
     private ReferenceData reference => county.Current;

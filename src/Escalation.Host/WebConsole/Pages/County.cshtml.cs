@@ -1,6 +1,6 @@
 using Escalation.Domain.Reference;
-using Escalation.Host.County;
-using Escalation.Host.Features.County;
+using Escalation.Host.Organisation;
+using Escalation.Host.Features.Organisation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Escalation.Host.WebConsole.Pages;

@@ -1,7 +1,7 @@
 using Escalation.Host.Commands;
 using JasperFx.Events;
 
-namespace Escalation.Host.County;
+namespace Escalation.Host.Organisation;
 
 /// <summary>Which version of the county's reference data a ticket event was decided under (its header), if it says.</summary>
 public static class ReferenceVersions

@@ -1,12 +1,12 @@
 using Escalation.Domain;
-using Escalation.Domain.County;
+using Escalation.Domain.Organisation;
 using Escalation.Domain.Reference;
 using Escalation.Projections;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
 
-namespace Escalation.Host.County;
+namespace Escalation.Host.Organisation;
 
 /// <summary>One entry of the county's history: which version, what changed, who changed it, when and why.</summary>
 public sealed record CountyChange(long Version, string Type, DateTimeOffset At, Actor By, string Why, object Data);

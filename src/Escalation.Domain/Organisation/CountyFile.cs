@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Escalation.Domain.Reference;
 
-namespace Escalation.Domain.County;
+namespace Escalation.Domain.Organisation;
 
 /// <summary>
 /// The county as its file (the JSON of <c>sample-county.json</c>) after a run of the county's events: each event changes

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Escalation.Domain;
-using Escalation.Domain.County;
+using Escalation.Domain.Organisation;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Host.Auth;
-using Escalation.Host.County;
+using Escalation.Host.Organisation;
 
-namespace Escalation.Host.Features.County;
+namespace Escalation.Host.Features.Organisation;
 
 /// <summary>The answer to an administrator's change: its events and the county's new version (also the ETag).</summary>
 public sealed record CountyChanged(long Version, IReadOnlyList<string> Events);

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Escalation.Domain.County;
+using Escalation.Domain.Organisation;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
-using Escalation.Host.County;
+using Escalation.Host.Organisation;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
-namespace Escalation.Host.Features.County;
+namespace Escalation.Host.Features.Organisation;
 
 public sealed record UserRequest(string? Id, string? NameZh, string? NameEn, string? Role, string? UnitCode, string? Why);
 

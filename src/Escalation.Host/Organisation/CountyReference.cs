@@ -1,8 +1,8 @@
-using Escalation.Domain.County;
+using Escalation.Domain.Organisation;
 using Escalation.Domain.Reference;
 using Escalation.Domain.Timers;
 
-namespace Escalation.Host.County;
+namespace Escalation.Host.Organisation;
 
 /// <summary>The county as it stood at one version of its stream: the file and the reference data read from it.</summary>
 public sealed record CountySnapshot(long Version, CountyFile File, ReferenceData Reference);

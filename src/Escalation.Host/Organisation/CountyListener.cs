@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Escalation.Host.County;
+namespace Escalation.Host.Organisation;
 
 /// <summary>
 /// Puts the county's changes in force on this node: at start the county's stream is read (started from the county file

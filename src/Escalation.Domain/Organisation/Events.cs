@@ -1,6 +1,6 @@
 using Escalation.Domain.Reference;
 
-namespace Escalation.Domain.County;
+namespace Escalation.Domain.Organisation;
 
 /// <summary>A change to the county's reference data, in the county's own stream: who made it, when, and why.</summary>
 public interface ICountyEvent

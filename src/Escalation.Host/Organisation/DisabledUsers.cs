@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
-namespace Escalation.Host.County;
+namespace Escalation.Host.Organisation;
 
 /// <summary>
 /// A user an administrator disabled may no longer act: their API token and their console cookie are refused from the

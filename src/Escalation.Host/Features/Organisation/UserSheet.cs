@@ -1,10 +1,10 @@
 using Escalation.Domain;
-using Escalation.Domain.County;
+using Escalation.Domain.Organisation;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using MiniExcelLibs;
 
-namespace Escalation.Host.Features.County;
+namespace Escalation.Host.Features.Organisation;
 
 /// <summary>Users from a spreadsheet, as the county's offices keep them: a header row (id, nameZh, nameEn, role, unitCode), one user a row.</summary>
 public static class UserSheet

@@ -1,6 +1,6 @@
 using Escalation.Domain.Reference;
 
-namespace Escalation.Domain.County;
+namespace Escalation.Domain.Organisation;
 
 /// <summary>What an administrator's change decided: the event to append, or why not (with every problem the county's checks found).</summary>
 public sealed record CountyDecision(IReadOnlyList<ICountyEvent> Events, Rejection? Rejection, IReadOnlyList<string> Problems)

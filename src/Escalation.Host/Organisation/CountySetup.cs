@@ -1,9 +1,9 @@
-using Escalation.Domain.County;
+using Escalation.Domain.Organisation;
 using Escalation.Domain.Reference;
 using Marten;
 using Wolverine;
 
-namespace Escalation.Host.County;
+namespace Escalation.Host.Organisation;
 
 public static class CountySetup
 {
