@@ -38,7 +38,11 @@ public sealed class DigestTests : IAsyncLifetime
         today.Date.ShouldBe(new DateOnly(2026, 11, 23));
         var lines = await File.ReadAllLinesAsync(DigestPath);
         lines.Select(DigestLine.Parse).ShouldBe([today, tomorrow]);
-        tomorrow.ShouldBe(new DigestLine(1, new DateOnly(2026, 11, 24), tomorrow.WrittenAt, tomorrow.Through, 0, StreamHeads.Root([]), DigestLine.HashOf(lines[0])));
+        // The only stream is the county's own (its import at first start): docs/county.md.
+        await using var session = _app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var county = (await session.Events.FetchStreamAsync(Escalation.Host.Organisation.CountyStore.StreamId)).Single();
+        var head = new StreamHead(county.StreamId, county.Version, county.Headers![EventChain.HashHeader].ToString()!);
+        tomorrow.ShouldBe(new DigestLine(1, new DateOnly(2026, 11, 24), tomorrow.WrittenAt, tomorrow.Through, 1, StreamHeads.Root([head]), DigestLine.HashOf(lines[0])));
         tomorrow.WrittenAt.Offset.ShouldBe(TimeSpan.FromHours(8));
     }
 

@@ -47,7 +47,8 @@ public sealed class MonthOfCases : IAsyncLifetime
         }
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(1));
         await using var query = store.QuerySession();
-        Events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        // The tickets' events: the county's own stream (its reference data, docs/county.md) is no case.
+        Events = await query.Events.QueryAllRawEvents().Where(e => e.StreamId != Escalation.Host.Organisation.CountyStore.StreamId).OrderBy(e => e.Sequence).ToListAsync();
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
