@@ -141,7 +141,7 @@ public sealed class CountyFile
     };
 
     /// <summary>Enum values as the file writes them: camelCase ("township", "countyLeader").</summary>
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>The file as one line of JSON, as a <see cref="CountyImported"/> carries it.</summary>
     public static string Minified(string json) => JsonNode.Parse(json)?.ToJsonString(Compact) ?? "null";

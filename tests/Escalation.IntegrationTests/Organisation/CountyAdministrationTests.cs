@@ -40,9 +40,17 @@ public sealed partial class CountyAdministrationTests(EscalationApp app) : IClas
         });
         worker.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        // No restart: the new user signs in with the console's picker, and opens a ticket in the new village.
-        await ConsoleClient.SignedInAsync(app, "gw-SC-T03-V90");
-        var ticket = await app.ClientFor("gw-SC-T03-V90").ReportAsync(Api.NewTicket(villageCode: "SC-T03-V90"));
+        // No restart: the new user signs in with the console's picker, and opens a ticket in the new village at intake.
+        var gridWorker = await ConsoleClient.SignedInAsync(app, "gw-SC-T03-V90");
+        var opened = await gridWorker.PostFormAsync("/intake", "/intake", new()
+        {
+            ["Form.Key"] = Guid.NewGuid().ToString("N"), ["Form.Channel"] = "grid-worker", ["Form.Urgency"] = "normal",
+            ["Form.CitizenName"] = "钱大妈", ["Form.CitizenPhone"] = "13912345678", ["Form.Place"] = "SC-T03-V90", ["Form.Address"] = "新设村一组",
+            ["Form.Category"] = "M-LE-01", ["Form.Description"] = "村口占道经营",
+        });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var ticket = Guid.Parse(opened.Headers.Location!.OriginalString.Split("created=")[1]);
+        (await Admin.TicketAsync(ticket)).GetProperty("villageCode").GetString().ShouldBe("SC-T03-V90");
 
         var history = await (await Admin.GetAsync($"/api/tickets/{ticket}/history")).Content.ReadFromJsonAsync<JsonElement>(Api.Json);
         history.EnumerateArray().Select(e => e.GetProperty("reference").GetString()).Distinct().ShouldBe([$"{shown + 2}"]);
