@@ -78,6 +78,9 @@ public sealed partial class Texts(ReferenceData reference)
     public string Rule(string? code, string? message) =>
         code is not null && Table.TryGetValue($"rule.{code}", out var text) ? English ? message ?? text.En : text.Zh : message ?? "";
 
+    /// <summary>A text the citizen supplied, or in the user's language that it was erased (privacy).</summary>
+    public string? Supplied(string? text) => text == Domain.Privacy.CitizenSupplied.Erased ? this["privacy.erasedText"] : text;
+
     /// <summary>The reasons the API's field checks give, by their English wording.</summary>
     private static readonly (Regex Pattern, string Zh)[] ReasonsZh =
     [
@@ -626,5 +629,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["explain.verdict.lightsOnly"] = ("结果：已亮红灯；此时限只亮灯，不升级。", "Outcome: red; this clock only lights, it escalates nothing."),
         ["explain.verdict.running"] = ("结果：计时中，期限 {0}。", "Outcome: running, due {0}."),
         ["explain.verdict.inTime"] = ("结果：在期限前停止，未升级。", "Outcome: stopped before its deadline, no escalation."),
+        // Privacy: erased text, the log of who saw personal data.
+        ["privacy.erasedText"] = ("〔个人信息已删除〕", "[erased personal data]"),
     };
 }
