@@ -571,7 +571,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["act.merge"] = ("并入主件", "Merge into a master"),
         ["act.withdraw"] = ("撤回", "Withdraw"),
         ["act.erase"] = ("删除个人信息", "Erase personal data"),
-        ["act.erase.hint"] = ("删除来电人姓名和电话（个人信息保护法）；办理记录保留。", "Erases the caller's name and phone (PIPL); the case history stays."),
+        ["act.erase.hint"] = ("删除来电人姓名、电话、地址和其提供的文字（诉求内容、评价意见、撤回理由）（个人信息保护法）；办理记录保留。", "Erases the caller's name, phone, address and own words (the description, the rating's comment, the reason for withdrawing) (PIPL); the case history stays."),
         ["field.department"] = ("部门", "Department"),
         ["field.master"] = ("主件编号", "Master ticket's number"),
         ["field.confirm"] = ("我确认此操作不可撤销", "I confirm: this cannot be undone"),
