@@ -631,5 +631,23 @@ public sealed partial class Texts(ReferenceData reference)
         ["explain.verdict.inTime"] = ("结果：在期限前停止，未升级。", "Outcome: stopped before its deadline, no escalation."),
         // Privacy: erased text, the log of who saw personal data.
         ["privacy.erasedText"] = ("〔个人信息已删除〕", "[erased personal data]"),
+        ["nav.privacy"] = ("个人信息查看记录", "Personal data views"),
+        ["privacy.title"] = ("个人信息查看记录", "Who saw personal data"),
+        ["privacy.lead"] = ("每次显示来电人未脱敏的姓名、电话或诉求地址，都记录查看人、时间、工单和字段（个人信息保护法）。", "Each time a caller's unmasked name or phone, or a request's address, is shown, who saw it, when, which ticket and which fields are logged (PIPL)."),
+        ["privacy.user"] = ("查看人", "User"),
+        ["privacy.filter"] = ("筛选", "Filter"),
+        ["privacy.empty"] = ("没有查看记录。", "No views logged."),
+        ["privacy.fields"] = ("字段", "Fields"),
+        ["privacy.via"] = ("途径", "Where"),
+        ["privacy.total"] = ("共 {0} 条", "{0} in all"),
+        ["privacy.next"] = ("下一页", "Next page"),
+        ["privacy.field.name"] = ("姓名", "name"),
+        ["privacy.field.phone"] = ("电话", "phone"),
+        ["privacy.field.address"] = ("地址", "address"),
+        ["privacy.via.api"] = ("接口：工单", "API: ticket"),
+        ["privacy.via.history"] = ("接口：办理记录", "API: history"),
+        ["privacy.via.state"] = ("接口：回放", "API: replay"),
+        ["privacy.via.console"] = ("控制台：工单页", "Console: ticket page"),
+        ["privacy.via.print"] = ("控制台：打印工单", "Console: work order print"),
     };
 }

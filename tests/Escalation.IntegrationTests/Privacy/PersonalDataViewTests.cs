@@ -72,6 +72,27 @@ public sealed class PersonalDataViewTests(EscalationApp app) : IClassFixture<Esc
         (await bad.Content.ReadAsStringAsync()).ShouldContain("page");
     }
 
+    [Fact]
+    public async Task the_console_lists_who_saw_a_ticket_by_its_number_for_auditors_only()
+    {
+        var id = await _operator.ReportAsync();
+        await _operator.GetAsync($"/api/tickets/{id}");
+        var number = (await _operator.TicketAsync(id)).GetProperty("number").GetString()!;
+
+        var auditor = await WebConsole.ConsoleClient.SignedInAsync(app, "aud-01");
+        var page = await auditor.GetAsync($"/privacy/views?ticket={number}");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain($">{number}</a>");
+        html.ShouldContain("姓名、电话、地址");
+        html.ShouldContain("接口：工单");
+
+        var dispatcher = await WebConsole.ConsoleClient.SignedInAsync(app, "disp-SC-T01");
+        var denied = await dispatcher.GetAsync("/privacy/views");
+        denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().ShouldBe("/denied", StringCompareShould.IgnoreCase);
+    }
+
     private async Task<Viewed[]> ViewsAsync(Guid id)
     {
         var response = await _auditor.GetAsync($"/api/privacy/views?ticket={id}");

@@ -23,15 +23,19 @@ public static class PersonalDataViewsEndpoint
         if (page is < 1 or > int.MaxValue / PageSize)
             return Problems.Invalid("page", $"must be from 1 to {int.MaxValue / PageSize}.");
 
-        var number = page ?? 1;
+        return Results.Ok(await PageAsync(session, ticket, user, page ?? 1, http.RequestAborted));
+    }
+
+    /// <summary>One page of the log, newest first, by ticket and by user when given: the API and the console's page read it.</summary>
+    public static async Task<PersonalDataViewPage> PageAsync(IQuerySession session, Guid? ticket, string? user, int page, CancellationToken ct)
+    {
         IQueryable<PersonalDataViewed> query = session.Query<PersonalDataViewed>();
         if (ticket is { } ticketId)
             query = query.Where(v => v.TicketId == ticketId);
         if (!string.IsNullOrWhiteSpace(user))
             query = query.Where(v => v.UserId == user);
-        var total = await query.CountAsync(http.RequestAborted);
-        var items = await query.OrderByDescending(v => v.At).ThenByDescending(v => v.Id)
-            .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(http.RequestAborted);
-        return Results.Ok(new PersonalDataViewPage(number, PageSize, total, items));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(v => v.At).ThenByDescending(v => v.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new PersonalDataViewPage(page, PageSize, total, items);
     }
 }
