@@ -86,15 +86,15 @@ public static class CitizenTexts
         var events = await session.Events.FetchStreamAsync(ticketId, token: ct);
         var readable = await ReadableAsync(session, ticketId, events, ct);
         TicketView? view = null;
-        foreach (var data in readable.Take((int)Math.Min(version, readable.Count)))
+        for (var i = 0; i < events.Count && events[i].Version <= version; i++)
         {
             if (view is null)
-                view = data is Domain.Intake.TicketReported reported ? TicketView.Start(reported) : null;
+                view = readable[i] is Domain.Intake.TicketReported reported ? TicketView.Start(reported) : null;
             else
-                view.When(data);
+                view.When(readable[i]);
+            if (view is not null)
+                view.Version = events[i].Version;
         }
-        if (view is not null)
-            view.Version = Math.Min(version, readable.Count);
         return view;
     }
 
