@@ -129,6 +129,40 @@ public sealed class ErasureTests(EscalationApp app) : IClassFixture<EscalationAp
         verification.GetProperty("valid").GetBoolean().ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task the_consoles_ticket_audit_and_print_pages_show_the_erased_text_as_erased()
+    {
+        var (id, marker) = await RatedAsync();
+        var auditor = await WebConsole.ConsoleClient.SignedInAsync(app, "aud-01");
+        (await (await auditor.GetAsync($"/audit/{id}")).Content.ReadAsStringAsync()).ShouldContain($"{marker}路灯坏了");
+
+        await _admin.DoAsync(id, "erase-citizen-data");
+
+        foreach (var path in new[] { $"/tickets/{id}", $"/audit/{id}", $"/audit/{id}?version=1", $"/tickets/{id}/print" })
+        {
+            var response = await auditor.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            var html = await response.Content.ReadAsStringAsync();
+            html.ShouldNotContain(marker, customMessage: path);
+            html.ShouldContain("〔个人信息已删除〕", customMessage: path);
+        }
+    }
+
+    [Fact]
+    public async Task the_audit_page_reads_a_stream_with_a_version_deleted_behind_the_services_back()
+    {
+        var (id, marker) = await RatedAsync();
+        await ExecuteAsync($"delete from escalation.mt_events where stream_id = '{id}' and version = 2");
+
+        var auditor = await WebConsole.ConsoleClient.SignedInAsync(app, "aud-01");
+        var page = await auditor.GetAsync($"/audit/{id}");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain($"{marker}还是不亮");
+        html.ShouldContain("data-valid=\"false\"");
+    }
+
     private static string Marker() => $"紫藤巷{Random.Shared.Next(100_000, 999_999)}";
 
     /// <summary>A ticket reported with an address, resolved and rated unsatisfied with a comment, every text carrying the marker.</summary>
