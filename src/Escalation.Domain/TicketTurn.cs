@@ -25,7 +25,7 @@ public abstract record FollowUp
     /// <summary>Keep the citizen's name and phone apart from the events (PIPL): no event carries them.</summary>
     public sealed record KeepCitizenContact(Guid TicketId, string? Name, string? Phone) : FollowUp;
 
-    /// <summary>Delete the citizen's name and phone; the history stays intact.</summary>
+    /// <summary>Delete the citizen's name and phone, and the text they supplied (<see cref="Privacy.CitizenSupplied"/>); the history stays intact.</summary>
     public sealed record EraseCitizenContact(Guid TicketId) : FollowUp;
 }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Escalation.Projections.Privacy;
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
@@ -60,6 +62,7 @@ public static class HostSetup
         builder.Services.AddSingleton<Features.Tickets.TicketQueues>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiCommands>();
+        builder.Services.AddSingleton<Features.Privacy.PersonalDataLog>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnreadableBody.Rewrite);
         builder.Services.AddExceptionHandler<DatabaseOutage>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -72,9 +75,11 @@ public static class HostSetup
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = "escalation";
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
+                    json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(CitizenTexts.KeepApart));
                 opts.AddEscalationReadModels();
                 opts.Schema.For<CitizenContact>().Index(x => x.Phone!);
+                opts.Schema.For<Features.Privacy.PersonalDataViewed>().Index(x => x.TicketId).Index(x => x.UserId).Index(x => x.At);
                 opts.Schema.For<IdempotencyRecord>();
                 opts.AddNotifications();
                 opts.AddCountyEvents();

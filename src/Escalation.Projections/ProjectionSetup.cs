@@ -30,5 +30,9 @@ public static class ProjectionSetup
         opts.Events.AppendMode = EventAppendMode.Rich;
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Listeners.Add(new EventChainListener());
+
+        // Privacy: the citizen's free text kept beside the events, so that erasure leaves the events and their chain intact.
+        opts.Listeners.Add(new Privacy.CitizenTextListener());
+        opts.Schema.For<Privacy.CitizenText>().Index(x => x.TicketId);
     }
 }

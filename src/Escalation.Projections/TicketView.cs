@@ -10,6 +10,8 @@ using Escalation.Domain.Timers;
 using Escalation.Domain.Triage;
 using Escalation.Domain.Whistle;
 using JasperFx.Events;
+using JasperFx.Events.Grouping;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Escalation.Projections;
@@ -138,6 +140,7 @@ public sealed class TicketView
             case TicketUrged: Urgings++; break;
             case TicketClosed x: (ClosedAt, ClosedBecause) = (x.At, x.Because); break;
             case WarningLightLit x: On(x); break;
+            case Domain.Privacy.CitizenDataErased: OnErased(); break;
         }
         State = State.Evolve(e);
         foreach (var whistle in Whistles)
@@ -179,6 +182,14 @@ public sealed class TicketView
         ClosedAt = null;
         ClosedBecause = null;
         Reopenings++;
+    }
+
+    /// <summary>The citizen's free text gives way to the placeholder: the search and every list read this view.</summary>
+    private void OnErased()
+    {
+        Description = Domain.Privacy.CitizenSupplied.Erased;
+        Address = Address is null ? null : Domain.Privacy.CitizenSupplied.Erased;
+        RatingComment = RatingComment is null ? null : Domain.Privacy.CitizenSupplied.Erased;
     }
 
     /// <summary>A red light for the limit it was lit for, and not lit before, is a missed deadline; a light for a replaced limit counts nothing.</summary>
@@ -231,6 +242,24 @@ public sealed record ClockView(Clock Clock, string Holder, DateTimeOffset Yellow
 /// </summary>
 public sealed class TicketViewProjection : SingleStreamProjection<TicketView, Guid>
 {
+    /// <summary>
+    /// A rebuild reads the events as stored, without the citizen's text (<see cref="Privacy.CitizenTexts"/>): it is put
+    /// back from what is kept, one query per batch, or the placeholder where it was erased. Appends never need it: their
+    /// events still carry the text in memory.
+    /// </summary>
+    public override async Task EnrichEventsAsync(SliceGroup<TicketView, Guid> group, IQuerySession querySession, CancellationToken cancellation)
+    {
+        var lacking = group.Slices.Where(slice => slice.Events().Any(Privacy.CitizenTexts.Lacks)).ToList();
+        if (lacking.Count == 0)
+            return;
+        var kept = await Privacy.CitizenTexts.LoadAsync(querySession, lacking.Select(slice => slice.Id), cancellation);
+        foreach (var slice in lacking)
+        {
+            foreach (var e in slice.Events().Where(Privacy.CitizenTexts.Lacks).ToList())
+                slice.ReplaceEvent(e, Privacy.CitizenTexts.Filled(e, kept));
+        }
+    }
+
     public override TicketView? Evolve(TicketView? snapshot, Guid id, IEvent e)
     {
         if (snapshot is null)

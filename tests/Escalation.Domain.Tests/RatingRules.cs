@@ -26,7 +26,7 @@ public class RatingRules
             .When(new RateTicket(TicketId, Operator, Satisfaction.Unsatisfied, "Still loud."), EscalatingCounty)
             .ShouldEmit(
                 new CitizenRated(TicketId, Operator, Now, Satisfaction.Unsatisfied, "Still loud."),
-                new TicketEscalated(TicketId, Operator, Now, EastVillage, Dongping, Tier.Village, Tier.Township, EscalationReason.CitizenUnsatisfied, "Still loud."));
+                new TicketEscalated(TicketId, Operator, Now, EastVillage, Dongping, Tier.Village, Tier.Township, EscalationReason.CitizenUnsatisfied, RateTicket.UnsatisfiedReason));
 
     [Fact]
     public void at_the_top_tier_an_unsatisfied_rating_reopens_instead_of_escalating() =>

@@ -1,4 +1,4 @@
 namespace Escalation.Domain.Privacy;
 
-/// <summary>The citizen's personal data was erased; the host deletes its separate personal record.</summary>
+/// <summary>The citizen's personal data was erased: the host deletes the name and phone and the text they supplied, all kept apart from the events.</summary>
 public sealed record CitizenDataErased(Guid TicketId, Actor By, DateTimeOffset At) : ITicketEvent;

@@ -21,9 +21,10 @@ public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Satisfacti
         if (Satisfaction != Satisfaction.Unsatisfied)
             return Decision.Accept(rated);
 
-        // At the county-leader tier there is no tier above: the ticket is reopened there instead.
+        // At the county-leader tier there is no tier above: the ticket is reopened there instead. The escalation names the
+        // reason, not the citizen's words: those stay in the rating alone, which erasure can reach (CitizenSupplied).
         object next = context.Settings.UnsatisfiedRatingEscalates
-            && EscalateTicket.OneTierUp(state, By, EscalationReason.CitizenUnsatisfied, Comment, context) is { } escalated
+            && EscalateTicket.OneTierUp(state, By, EscalationReason.CitizenUnsatisfied, UnsatisfiedReason, context) is { } escalated
                 ? escalated
                 : new TicketReopened(TicketId, By, context.Now, UnsatisfiedReason);
         return Decision.Accept(rated, next);

@@ -156,6 +156,7 @@ public sealed class CommandPipeline(
                     break;
                 case FollowUp.EraseCitizenContact erase:
                     streams.Session.Delete<CitizenContact>(erase.TicketId);
+                    streams.Session.DeleteWhere<Projections.Privacy.CitizenText>(t => t.TicketId == erase.TicketId);
                     break;
                 case FollowUp.OnTicket(var command, var required):
                     var next = await streams.StateAsync(command.TicketId, ct) is { } state

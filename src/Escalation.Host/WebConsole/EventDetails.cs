@@ -21,7 +21,7 @@ public static partial class EventDetails
 {
     public static string Describe(object e, Texts t) => e switch
     {
-        TicketReported x => $"{t.Of(x.Channel)} · {t.Place(x.GridCode ?? x.VillageCode)} · {t.Matter(x.CategoryCode)} — {x.Description}",
+        TicketReported x => $"{t.Of(x.Channel)} · {t.Place(x.GridCode ?? x.VillageCode)} · {t.Matter(x.CategoryCode)} — {t.Supplied(x.Description)}",
         TicketTriaged x => $"{t.Matter(x.CategoryCode)} · {t.Format("detail.to", t.Unit(x.HandlingUnitCode))}",
         TicketReturned x => $"{t.Format("detail.to", t.Unit(x.BackToUnitCode))} — {(x.ReasonCode is { } code ? $"{t.Of(code)} · " : "")}{x.Reason}",
         TicketEscalated x => $"{t.Of(x.Reason)} · {t.Unit(x.FromUnitCode)} → {t.Unit(x.ToUnitCode)}{Note(Timers(x.Note, t))}",
@@ -30,13 +30,13 @@ public static partial class EventDetails
         DepartmentReportedIn x => $"{t.Unit(x.DepartmentCode)} · {t[x.OnSite ? "ticket.onSite" : "ticket.remote"]}{Note(x.Note)}",
         ProgressNoted x => x.Note,
         TicketResolved x => x.Summary,
-        CitizenRated x => $"{t.Of(x.Satisfaction)}{Note(x.Comment)}",
+        CitizenRated x => $"{t.Of(x.Satisfaction)}{Note(t.Supplied(x.Comment))}",
         TicketReopened x => x.Reason,
         TicketUrged x => x.Note == CheckTimeLimit.TopTierSupervision ? t["detail.topTierSupervision"] : x.Note,
         TicketClosed x => $"{t.Of(x.Because)}{Note(x.Note)}",
         TicketMergedInto x => x.MasterTicketId.ToString(),
         DuplicateAttached x => x.DuplicateTicketId.ToString(),
-        TicketWithdrawn x => x.Reason,
+        TicketWithdrawn x => t.Supplied(x.Reason) ?? "",
         TimeLimitStarted x => t.Format("detail.deadline", $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         WarningLightLit x => t.Format("detail.light", t.Of(x.Light), $"{t.Of(x.Clock)} · {t.Unit(x.Holder)}", Texts.Time(x.Deadline)),
         ReportInMissed x => $"{t.Unit(x.DepartmentCode)} → {t.Unit(x.RaisedToUnitCode)}",

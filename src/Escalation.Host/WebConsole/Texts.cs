@@ -81,6 +81,9 @@ public sealed partial class Texts(Escalation.Host.Organisation.CountyReference c
     public string Rule(string? code, string? message) =>
         code is not null && Table.TryGetValue($"rule.{code}", out var text) ? English ? message ?? text.En : text.Zh : message ?? "";
 
+    /// <summary>A text the citizen supplied, or in the user's language that it was erased (privacy).</summary>
+    public string? Supplied(string? text) => text == Domain.Privacy.CitizenSupplied.Erased ? this["privacy.erasedText"] : text;
+
     /// <summary>The reasons the API's field checks give, by their English wording.</summary>
     private static readonly (Regex Pattern, string Zh)[] ReasonsZh =
     [
@@ -571,7 +574,7 @@ public sealed partial class Texts(Escalation.Host.Organisation.CountyReference c
         ["act.merge"] = ("并入主件", "Merge into a master"),
         ["act.withdraw"] = ("撤回", "Withdraw"),
         ["act.erase"] = ("删除个人信息", "Erase personal data"),
-        ["act.erase.hint"] = ("删除来电人姓名和电话（个人信息保护法）；办理记录保留。", "Erases the caller's name and phone (PIPL); the case history stays."),
+        ["act.erase.hint"] = ("删除来电人姓名、电话、地址和其提供的文字（诉求内容、评价意见、撤回理由）（个人信息保护法）；办理记录保留。", "Erases the caller's name, phone, address and own words (the description, the rating's comment, the reason for withdrawing) (PIPL); the case history stays."),
         ["field.department"] = ("部门", "Department"),
         ["field.master"] = ("主件编号", "Master ticket's number"),
         ["field.confirm"] = ("我确认此操作不可撤销", "I confirm: this cannot be undone"),
@@ -680,5 +683,25 @@ public sealed partial class Texts(Escalation.Host.Organisation.CountyReference c
         [$"rule.{RuleCodes.CountyUnchanged}"] = ("县情已是如此，没有变化。", "The county already stands so: nothing would change."),
         [$"rule.{RuleCodes.UnitHasOpenTickets}"] = ("该单位还有未办结的工单，不能撤销。", "The unit holds or is the place of tickets not yet closed: it cannot be removed."),
         [$"rule.{RuleCodes.LastAdministrator}"] = ("县里将没有可登录的管理员。", "The county would have no administrator left who may sign in."),
+        // Privacy: erased text, the log of who saw personal data.
+        ["privacy.erasedText"] = ("〔个人信息已删除〕", "[erased personal data]"),
+        ["nav.privacy"] = ("个人信息查看记录", "Personal data views"),
+        ["privacy.title"] = ("个人信息查看记录", "Who saw personal data"),
+        ["privacy.lead"] = ("每次显示来电人未脱敏的姓名、电话或诉求地址，都记录查看人、时间、工单和字段（个人信息保护法）。", "Each time a caller's unmasked name or phone, or a request's address, is shown, who saw it, when, which ticket and which fields are logged (PIPL)."),
+        ["privacy.user"] = ("查看人", "User"),
+        ["privacy.filter"] = ("筛选", "Filter"),
+        ["privacy.empty"] = ("没有查看记录。", "No views logged."),
+        ["privacy.fields"] = ("字段", "Fields"),
+        ["privacy.via"] = ("途径", "Where"),
+        ["privacy.total"] = ("共 {0} 条", "{0} in all"),
+        ["privacy.next"] = ("下一页", "Next page"),
+        ["privacy.field.name"] = ("姓名", "name"),
+        ["privacy.field.phone"] = ("电话", "phone"),
+        ["privacy.field.address"] = ("地址", "address"),
+        ["privacy.via.api"] = ("接口：工单", "API: ticket"),
+        ["privacy.via.history"] = ("接口：办理记录", "API: history"),
+        ["privacy.via.state"] = ("接口：回放", "API: replay"),
+        ["privacy.via.console"] = ("控制台：工单页", "Console: ticket page"),
+        ["privacy.via.print"] = ("控制台：打印工单", "Console: work order print"),
     };
 }

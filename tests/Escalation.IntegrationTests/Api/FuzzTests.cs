@@ -906,7 +906,9 @@ public sealed class FuzzTests(EscalationApp app, ITestOutputHelper output) : ICl
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
             "select table_name from information_schema.tables where table_schema = 'escalation' " +
-            "and (table_name like 'mt\\_doc\\_%' or table_name in ('mt_events', 'mt_streams')) order by table_name", connection))
+            "and (table_name like 'mt\\_doc\\_%' or table_name in ('mt_events', 'mt_streams')) " +
+            // Reading is logged (privacy): the auditor's own snapshots of the tickets add to the log of who saw personal data.
+            "and table_name <> 'mt_doc_personaldataviewed' order by table_name", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())

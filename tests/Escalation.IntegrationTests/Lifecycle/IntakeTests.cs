@@ -22,7 +22,7 @@ public sealed class IntakeTests(EscalationApp app) : IClassFixture<EscalationApp
             await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
         responses.Select(r => r.Headers.Location).Distinct().Count().ShouldBe(1);
         (await CountAsync("select count(*) from escalation.mt_streams")).ShouldBe(await CountAsync("select count(distinct stream_id) from escalation.mt_events"));
-        (await CountAsync("select count(*) from escalation.mt_events where data->>'Description' = '小区供暖不热'")).ShouldBe(1);
+        (await CountAsync("select count(*) from escalation.mt_doc_citizentext where data->'Fields'->>'Description' = '小区供暖不热'")).ShouldBe(1);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Wolverine.Http;
 
 namespace Escalation.Host.Features.Privacy;
 
-/// <summary>Erases the citizen's name and phone (PIPL); the events, which never held them, stay as they are.</summary>
+/// <summary>Erases the citizen's name, phone and own words (PIPL, docs/privacy.md); the events, which do not hold them, stay as they are.</summary>
 public static class EraseCitizenDataEndpoint
 {
     [WolverinePost("/api/tickets/{id}/erase-citizen-data")]

@@ -1,6 +1,8 @@
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
+using Escalation.Host.Features.Privacy;
+using Escalation.Projections.Privacy;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -15,13 +17,16 @@ public static class HistoryEndpoint
 {
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets/{id}/history")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ReferenceData reference, PersonalDataLog log)
     {
-        if (await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted) is null)
+        if (await Access.LoadVisibleAsync(session, http.User, id, reference, http.RequestAborted) is not { } view)
             return Problems.NoSuchTicket(id);
+        await log.AddressAsync(http.User, view, "history", http.RequestAborted);
 
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
-        return Results.Ok(events.Select(e => new HistoryEntry(
-            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, e.Data, global::Escalation.Host.Organisation.ReferenceVersions.Of(e))));
+        var readable = await CitizenTexts.ReadableAsync(session, id, events, http.RequestAborted);
+        return Results.Ok(events.Select((e, i) => new HistoryEntry(
+            e.Version, e.EventType.Name, (e.Data as ITicketEvent)?.At ?? e.Timestamp, e.Timestamp, (e.Data as ITicketEvent)?.By, readable[i],
+            global::Escalation.Host.Organisation.ReferenceVersions.Of(e))));
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
+using Escalation.Host.Features.Privacy;
 using Escalation.Projections;
+using Escalation.Projections.Privacy;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -18,7 +20,7 @@ public static class StateEndpoint
     /// </summary>
     [ProducesResponseType<TicketView>(StatusCodes.Status200OK)]
     [WolverineGet("/api/tickets/{id}/state")]
-    public static async Task<IResult> Get(Guid id, string? version, string? asOf, HttpContext http, IQuerySession session, ReferenceData reference)
+    public static async Task<IResult> Get(Guid id, string? version, string? asOf, HttpContext http, IQuerySession session, ReferenceData reference, PersonalDataLog log)
     {
         var fields = new Fields();
         var (atVersion, at) = Read(version, asOf, fields);
@@ -39,7 +41,10 @@ public static class StateEndpoint
         if (atVersion > current.Version)
             return Problems.Invalid("version", $"the ticket is at version {current.Version}.");
 
-        return Results.Ok(await session.Events.AggregateStreamAsync<TicketView>(id, version: atVersion!.Value, token: http.RequestAborted));
+        var replayed = await CitizenTexts.ReplayAsync(session, id, atVersion!.Value, http.RequestAborted);
+        if (replayed is not null)
+            await log.AddressAsync(http.User, replayed, "state", http.RequestAborted);
+        return Results.Ok(replayed);
     }
 
     private static (long? Version, DateTimeOffset? AsOf) Read(string? version, string? asOf, Fields fields)

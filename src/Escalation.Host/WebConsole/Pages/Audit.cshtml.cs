@@ -3,6 +3,7 @@ using Escalation.Domain.Reference;
 using Escalation.Host.Api;
 using Escalation.Projections;
 using Escalation.Projections.Integrity;
+using Escalation.Projections.Privacy;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,9 @@ public sealed class AuditModel(IQuerySession session, ReferenceData reference) :
     public Guid Id { get; private set; }
 
     public IReadOnlyList<IEvent> Events { get; private set; } = [];
+
+    /// <summary>Each event's data as people read it, by index: the citizen's text put back, or the placeholder once erased.</summary>
+    public IReadOnlyList<object> Readable { get; private set; } = [];
 
     public long Version { get; private set; }
 
@@ -35,11 +39,12 @@ public sealed class AuditModel(IQuerySession session, ReferenceData reference) :
         }
         Id = id;
         Events = await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted);
+        Readable = await CitizenTexts.ReadableAsync(session, id, Events, HttpContext.RequestAborted);
         Chain = await EventChain.VerifyAsync(session, id, HttpContext.RequestAborted);
         if (Events.Count == 0)
             return Page();
         Version = Math.Clamp(version ?? Events.Count, 1, Events.Count);
-        AsOf = await session.Events.AggregateStreamAsync<TicketView>(id, version: Version, token: HttpContext.RequestAborted);
+        AsOf = await CitizenTexts.ReplayAsync(session, id, Version, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Escalation.Domain.Reference;
 using Escalation.Host.Api;
+using Escalation.Host.Features.Privacy;
 using Escalation.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Escalation.Host.WebConsole.Pages;
 
 /// <summary>The work order on paper (工单): the request, the caller as the user may see them, the clocks, and room to sign.</summary>
-public sealed class PrintModel(IQuerySession session, ReferenceData reference) : ConsolePage
+public sealed class PrintModel(IQuerySession session, ReferenceData reference, PersonalDataLog log) : ConsolePage
 {
     public TicketView Ticket { get; private set; } = null!;
 
@@ -21,7 +22,7 @@ public sealed class PrintModel(IQuerySession session, ReferenceData reference) :
             return Partial("_NotFound");
         }
         Ticket = view;
-        Citizen = await Access.CitizenAsync(session, User, id, HttpContext.RequestAborted);
+        Citizen = await log.CitizenAsync(session, User, view, "print", HttpContext.RequestAborted);
         return Page();
     }
 }

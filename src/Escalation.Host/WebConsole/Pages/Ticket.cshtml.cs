@@ -24,7 +24,7 @@ namespace Escalation.Host.WebConsole.Pages;
 
 /// <summary>One ticket: what was asked, where it stands, its clocks and whistles, and the actions the user may take.</summary>
 public sealed class TicketModel(
-    IQuerySession session, ReferenceData reference, ConsoleCommands commands, Texts texts, TimeProvider clock, TicketQueues queues) : ConsolePage
+    IQuerySession session, ReferenceData reference, ConsoleCommands commands, Texts texts, TimeProvider clock, TicketQueues queues, PersonalDataLog log) : ConsolePage
 {
     public const int MaxDuplicates = 5;
 
@@ -162,7 +162,7 @@ public sealed class TicketModel(
             return false;
         Ticket = view;
         Now = clock.GetUtcNow();
-        Citizen = await Access.CitizenAsync(session, User, id, HttpContext.RequestAborted);
+        Citizen = await log.CitizenAsync(session, User, view, "console", HttpContext.RequestAborted);
         Explained = [.. (await ClocksEndpoint.StoriesAsync(session, id, HttpContext.RequestAborted)).Select(s => (s, ClockSentences.Of(s, texts, reference)))];
         var contact = await session.LoadAsync<CitizenContact>(id, HttpContext.RequestAborted);
         SamePhone = await queues.SamePhoneAsync(session, User, view, contact?.Phone, HttpContext.RequestAborted);
