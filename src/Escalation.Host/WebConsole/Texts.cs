@@ -626,5 +626,13 @@ public sealed partial class Texts(ReferenceData reference)
         ["explain.verdict.lightsOnly"] = ("结果：已亮红灯；此时限只亮灯，不升级。", "Outcome: red; this clock only lights, it escalates nothing."),
         ["explain.verdict.running"] = ("结果：计时中，期限 {0}。", "Outcome: running, due {0}."),
         ["explain.verdict.inTime"] = ("结果：在期限前停止，未升级。", "Outcome: stopped before its deadline, no escalation."),
+        // Time in the air (docs/clocks.md).
+        ["board.air"] = ("空转时长（本月）", "Time in the air (this month)"),
+        ["board.airNow"] = ("当前空转工单 {0} 件，其中本轮被退回、转办或上交过的 {1} 件", "{0} tickets in the air now, {1} of them bounced in this flight"),
+        ["board.air.signedFor"] = ("签收", "Signed for"),
+        ["board.air.p50"] = ("派单至签收中位数（分钟）", "Dispatch to sign-for p50 (min)"),
+        ["board.air.p90"] = ("派单至签收90分位（分钟）", "Dispatch to sign-for p90 (min)"),
+        ["board.air.bounces"] = ("未签收即退回/转办/上交", "Bounces before a sign-for"),
+        ["board.air.mean"] = ("每次空转平均（分钟）", "Mean time in the air (min)"),
     };
 }

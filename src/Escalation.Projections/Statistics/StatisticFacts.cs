@@ -1,3 +1,4 @@
+using Escalation.Domain;
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
@@ -49,6 +50,8 @@ public static class StatisticFacts
         }
         if (before is null)
             yield break;
+        if (AirTime.IsBounce(before.State, e))
+            yield return ForHolder(before, ((ITicketEvent)e).At, new Counts { Bounces = 1 });
 
         var category = before.CategoryCode;
         switch (e)
@@ -77,7 +80,13 @@ public static class StatisticFacts
                 break;
             case TicketAccepted x:
                 var accept = before.Clocks.FirstOrDefault(c => c.Running && c.Clock == Clock.Accept);
-                yield return ForHolder(before, x.At, new Counts { Accepted = 1, AcceptedInTime = accept is null || x.At <= accept.Deadline ? 1 : 0 });
+                yield return ForHolder(before, x.At, new Counts
+                {
+                    Accepted = 1, AcceptedInTime = accept is null || x.At <= accept.Deadline ? 1 : 0,
+                    SignForSeconds = before.Air.DispatchedToHolderAt is { } dispatched ? [(long)(x.At - dispatched).TotalSeconds] : [],
+                    Flights = before.Air.InTheAirSince is null ? 0 : 1,
+                    AirSeconds = before.Air.InTheAirSince is { } since ? (long)(x.At - since).TotalSeconds : 0,
+                });
                 break;
             case TicketResolved x:
                 yield return ForHolder(before, x.At, new Counts { Resolved = 1 });
