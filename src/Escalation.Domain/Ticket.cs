@@ -100,6 +100,16 @@ public sealed record Ticket
     /// <summary>The citizen could not be reached about the latest resolution: it closes without a rating.</summary>
     public bool Unreachable { get; init; }
 
+    /// <summary>The return (退单) last asked for where returns are reviewed, until it is decided.</summary>
+    public PendingReturn? PendingReturn { get; init; }
+
+    /// <summary>The pending return while the holder that asked still has the ticket.</summary>
+    public PendingReturn? LiveReturn =>
+        PendingReturn is { } p && Status is TicketStatus.Dispatched or TicketStatus.InHandling && Holder == p.Holder ? p : null;
+
+    /// <summary>The units the ticket was escalated from, the latest last: a return to the raiser sends it back to that one.</summary>
+    public IReadOnlyList<RaisedFrom> RaisedFrom { get; init; } = [];
+
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
 
@@ -182,6 +192,15 @@ public sealed record Ticket
         TicketResumed x => this with { Paused = null, PausedTotal = PausedTotal + (x.At - x.PausedSince) },
         CallbackUnanswered x => this with { CallbackAttempts = x.Attempt },
         CitizenUnreachable => this with { Unreachable = true },
+        ReturnRequested x => this with { PendingReturn = Triage.PendingReturn.Of(x) },
+        ReturnApproved or ReturnRefused => this with { PendingReturn = null },
+        TicketReturnedToRaiser x => this with
+        {
+            Status = TicketStatus.Dispatched,
+            HoldingUnitCode = x.ToUnitCode,
+            HandlingTier = x.ToTier,
+            RaisedFrom = [.. RaisedFrom.Take(RaisedFrom.Count - 1)],
+        },
         _ => this,
     }));
 
@@ -197,6 +216,7 @@ public sealed record Ticket
 
     private Ticket On(TicketTriaged e) => this with
     {
+        RaisedFrom = [],
         Status = TicketStatus.Dispatched,
         CategoryCode = e.CategoryCode,
         HoldingUnitCode = e.HandlingUnitCode,
@@ -226,6 +246,7 @@ public sealed record Ticket
 
     private Ticket On(TicketEscalated e) => this with
     {
+        RaisedFrom = [.. RaisedFrom, new RaisedFrom(e.FromUnitCode, e.FromTier)],
         Status = TicketStatus.Dispatched,
         HoldingUnitCode = e.ToUnitCode,
         HoldingDepartmentCode = null,

@@ -6,7 +6,7 @@ namespace Escalation.Projections;
 
 /// <summary>
 /// Time in the air (空转): how long a ticket flew between units before anyone signed for it. A flight starts with a
-/// dispatch (a triage, an escalation or a transfer) of a ticket that is not already in the air, and ends when the holder
+/// dispatch (a triage, an escalation, a transfer or a return to the unit that raised it) of a ticket that is not already in the air, and ends when the holder
 /// signs for it (签收). Returns, transfers and escalations of a ticket not yet signed for since its dispatch are bounces:
 /// the flight goes on through them, and through the time a returned ticket waits for its dispatcher to triage it again.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class AirTime
 
     /// <summary>Whether <paramref name="e"/>, on the ticket as it stood before it, sends it on without anyone having signed for it.</summary>
     public static bool IsBounce(Ticket before, object e) =>
-        before.Status == TicketStatus.Dispatched && e is TicketReturned { WhistleId: null } or TicketEscalated or TicketTransferred;
+        before.Status == TicketStatus.Dispatched && e is TicketReturned { WhistleId: null } or TicketEscalated or TicketTransferred or TicketReturnedToRaiser;
 
     /// <summary>Applies one event, read against the ticket as it stood just before it.</summary>
     public void When(Ticket before, object e)
@@ -43,7 +43,7 @@ public sealed class AirTime
         }
         switch (e)
         {
-            case TicketTriaged or TicketEscalated or TicketTransferred:
+            case TicketTriaged or TicketEscalated or TicketTransferred or TicketReturnedToRaiser:
                 var at = ((ITicketEvent)e).At;
                 InTheAirSince ??= at;
                 DispatchedToHolderAt = at;

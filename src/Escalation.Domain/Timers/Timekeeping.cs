@@ -66,6 +66,9 @@ public static class Timekeeping
                 case CitizenUnreachable:
                     started.Add(RatingWindow(ticket, by, context, context.Now));
                     break;
+                case TicketReturnedToRaiser:
+                    started.Add(Start(ticket, Clock.Accept, by, context));
+                    break;
             }
         }
         return started;

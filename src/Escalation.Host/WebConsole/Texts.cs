@@ -634,5 +634,17 @@ public sealed partial class Texts(ReferenceData reference)
         ["board.air.p90"] = ("派单至签收90分位（分钟）", "Dispatch to sign-for p90 (min)"),
         ["board.air.bounces"] = ("未签收即退回/转办/上交", "Bounces before a sign-for"),
         ["board.air.mean"] = ("每次空转平均（分钟）", "Mean time in the air (min)"),
+        // Returns with review, and back down to the unit that raised an escalated ticket.
+        ["act.reviewReturn"] = ("审核退单", "Review the return"),
+        ["act.returnToRaiser"] = ("退回下级", "Return to the unit that raised it"),
+        ["ticket.returnAsked"] = ("申请退单", "Return asked"),
+        ["event.ReturnRequested"] = ("申请退单", "Return requested"),
+        ["event.ReturnApproved"] = ("同意退单", "Return approved"),
+        ["event.ReturnRefused"] = ("不同意退单", "Return refused"),
+        ["event.TicketReturnedToRaiser"] = ("退回下级", "Returned to the unit that raised it"),
+        [$"rule.{RuleCodes.ReturnPending}"] = ("已有退单申请待审核。", "A return already awaits its review."),
+        [$"rule.{RuleCodes.NoReturnPending}"] = ("没有待审核的退单申请。", "No return awaits a review."),
+        [$"rule.{RuleCodes.ReturnReasonCodeRequired}"] = ("请选择退单原因。", "A reason code for the return is required."),
+        [$"rule.{RuleCodes.NotRaisedFromBelow}"] = ("工单不是由下级上交而来，无法退回下级。", "The ticket did not come up from a unit below: there is none to return it to."),
     };
 }

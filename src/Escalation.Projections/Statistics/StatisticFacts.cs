@@ -36,6 +36,7 @@ public static class StatisticFacts
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable), typeof(WarningLightLit),
+        typeof(TicketReturnedToRaiser),
     ];
 
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime).DateTime);
@@ -158,6 +159,9 @@ public static class StatisticFacts
                 break;
             case CitizenUnreachable x:
                 yield return ForHolder(before, x.At, new Counts { Unreachable = 1 });
+                break;
+            case TicketReturnedToRaiser x:
+                yield return new(Day(x.At), x.ToUnitCode, null, category, new Counts { Dispatched = 1 });
                 break;
             case WarningLightLit { Light: Light.Red } x when before.State.FindLimit(x.Clock, x.Holder, x.Deadline, x.WhistleId) is { Lit: not Light.Red }:
                 yield return Missed(before, x);
