@@ -82,6 +82,9 @@ public static class RuleCodes
     public const string NoReturnPending = "no-return-pending";
     public const string ReturnReasonCodeRequired = "return-reason-code-required";
     public const string NotRaisedFromBelow = "not-raised-from-below";
+
+    // A change of matter while in handling.
+    public const string MatterUnchanged = "matter-unchanged";
     // The callback desk.
     public const string CitizenUnreachable = "citizen-unreachable";
 }

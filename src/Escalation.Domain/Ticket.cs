@@ -201,6 +201,7 @@ public sealed record Ticket
             HandlingTier = x.ToTier,
             RaisedFrom = [.. RaisedFrom.Take(RaisedFrom.Count - 1)],
         },
+        MatterChanged x => this with { CategoryCode = x.ToCategoryCode },
         _ => this,
     }));
 
@@ -296,7 +297,7 @@ public sealed record Ticket
 
     private Ticket On(TimeLimitStarted e) => this with
     {
-        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null, e.Measure)],
+        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null, e.Measure, e.At)],
     };
 
     /// <summary>A light counts only for the limit it was lit for, and a light never goes back from red to yellow.</summary>

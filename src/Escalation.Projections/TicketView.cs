@@ -141,6 +141,7 @@ public sealed class TicketView
             case TicketUrged: Urgings++; break;
             case TicketClosed x: (ClosedAt, ClosedBecause) = (x.At, x.Because); break;
             case WarningLightLit x: On(x); break;
+            case MatterChanged x: Level = x.Level; break;
         }
         Air.When(State, e);
         State = State.Evolve(e);

@@ -14,5 +14,6 @@ public static class EventTypes
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable),
         typeof(ReturnRequested), typeof(ReturnApproved), typeof(ReturnRefused), typeof(TicketReturnedToRaiser),
+        typeof(MatterChanged),
     ];
 }

@@ -31,6 +31,7 @@ public class StateTable
         ["call back"] = new RecordCallbackAttempt(TicketId, Operator, null),
         ["review return"] = new ReviewReturn(TicketId, DongpingDispatcher, true, null),
         ["return to raiser"] = new ReturnToRaiser(TicketId, DongpingDispatcher, "Yours.", ReturnReason.NotOurPowers),
+        ["change matter"] = new ChangeMatter(TicketId, DongpingDispatcher, IllegalConstruction, "Bigger."),
     };
 
     private static void ShouldBeInvalidIn(string command, TicketStatus status) =>
@@ -200,4 +201,11 @@ public class StateTable
     [InlineData(TicketStatus.Closed)]
     [InlineData(TicketStatus.Withdrawn)]
     public void returning_to_the_raiser_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("return to raiser", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void changing_the_matter_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("change matter", status);
 }

@@ -69,6 +69,12 @@ public static class Timekeeping
                 case TicketReturnedToRaiser:
                     started.Add(Start(ticket, Clock.Accept, by, context));
                     break;
+                case MatterChanged:
+                    started.AddRange(prior.Clocks.Where(c => c.Clock == Clock.Resolve && ticket.Runs(c))
+                        .Select(c => Rerouted(ticket, c, by, context)).OfType<TimeLimitStarted>());
+                    if (CaseRerouted(ticket, by, context) is { } recased)
+                        started.Add(recased);
+                    break;
             }
         }
         return started;
@@ -107,6 +113,23 @@ public static class Timekeeping
     {
         var limit = CaseLimit(ticket, by, context);
         return ticket.Clocks.FirstOrDefault(c => c.Clock == Clock.Case) is { } current && current.Deadline != limit.Deadline ? limit : null;
+    }
+
+    /// <summary>
+    /// After a change of matter, the running limit to resolve (the one that depends on the class) gets the new class's
+    /// limit, counted from when it started (from now for a clock folded before starts were kept); none when that changes nothing.
+    /// </summary>
+    private static TimeLimitStarted? Rerouted(Ticket ticket, RunningClock limit, Actor by, DecisionContext context)
+    {
+        var policy = context.Reference.TimeLimits;
+        var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
+        var tier = ticket.HandlingTier ?? Tier.Township;
+        var from = limit.StartedAt ?? context.Now;
+        var deadline = policy.DeadlineFor(limit.Clock, limitClass, ticket.Urgency, tier, from);
+        if (deadline.DueAt == limit.Deadline)
+            return null;
+        return new TimeLimitStarted(ticket.Id, by, context.Now, limit.Clock, limit.Holder, deadline.YellowAt, deadline.DueAt, null,
+            policy.MeasureOf(limit.Clock, limitClass, ticket.Urgency, tier, from));
     }
 
     private static TimeLimitStarted Start(Ticket ticket, Clock clock, Actor by, DecisionContext context)

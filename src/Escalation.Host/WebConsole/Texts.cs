@@ -645,6 +645,9 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.ReturnPending}"] = ("已有退单申请待审核。", "A return already awaits its review."),
         [$"rule.{RuleCodes.NoReturnPending}"] = ("没有待审核的退单申请。", "No return awaits a review."),
         [$"rule.{RuleCodes.ReturnReasonCodeRequired}"] = ("请选择退单原因。", "A reason code for the return is required."),
+        ["act.changeMatter"] = ("变更事项", "Change the matter"),
+        ["event.MatterChanged"] = ("变更事项", "Matter changed"),
+        [$"rule.{RuleCodes.MatterUnchanged}"] = ("工单已是该事项。", "The ticket has that matter already."),
         [$"rule.{RuleCodes.NotRaisedFromBelow}"] = ("工单不是由下级上交而来，无法退回下级。", "The ticket did not come up from a unit below: there is none to return it to."),
     };
 }

@@ -29,6 +29,7 @@ public sealed class TicketActions(DecisionContexts decisions)
         ("withdraw", TicketAction.Withdraw), ("erase", TicketAction.EraseCitizenData),
         // Returns with review, and back down to the unit that raised an escalated ticket (docs/clocks.md).
         ("reviewReturn", TicketAction.ReviewReturn), ("returnToRaiser", TicketAction.ReturnToRaiser),
+        ("changeMatter", TicketAction.ChangeMatter),
     ];
 
     /// <summary>The forms whose step cannot be taken back: each asks the user to confirm it.</summary>

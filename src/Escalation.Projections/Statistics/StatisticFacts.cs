@@ -36,7 +36,7 @@ public static class StatisticFacts
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable), typeof(WarningLightLit),
-        typeof(TicketReturnedToRaiser),
+        typeof(TicketReturnedToRaiser), typeof(MatterChanged),
     ];
 
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime).DateTime);
@@ -159,6 +159,11 @@ public static class StatisticFacts
                 break;
             case CitizenUnreachable x:
                 yield return ForHolder(before, x.At, new Counts { Unreachable = 1 });
+                break;
+            case MatterChanged x:
+                // As a triage that names another matter: the request is counted under the category it is now known by.
+                yield return new(Day(before.ReportedAt), before.VillageCode, null, x.FromCategoryCode, new Counts { Reported = -1 });
+                yield return new(Day(before.ReportedAt), before.VillageCode, null, x.ToCategoryCode, new Counts { Reported = 1 });
                 break;
             case TicketReturnedToRaiser x:
                 yield return new(Day(x.At), x.ToUnitCode, null, category, new Counts { Dispatched = 1 });

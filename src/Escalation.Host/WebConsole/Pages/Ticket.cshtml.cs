@@ -131,6 +131,9 @@ public sealed class TicketModel(
     public Task<IActionResult> OnPostReturnToRaiserAsync(Guid id, long? version, string? returnUrl, ReturnRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("returnToRaiser"), ReturnToRaiserEndpoint.Plan(id, request));
 
+    public Task<IActionResult> OnPostChangeMatterAsync(Guid id, long? version, string? returnUrl, ChangeMatterRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("changeMatter"), ChangeMatterEndpoint.Plan(id, request));
+
     /// <summary>The master is named by its number (as people read it) or its id.</summary>
     public async Task<IActionResult> OnPostMergeAsync(Guid id, long? version, string? returnUrl, string? intoTicket)
     {
