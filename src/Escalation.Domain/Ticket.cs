@@ -131,11 +131,19 @@ public sealed record Ticket
         Clock.ExtensionReview => LiveExtension?.ReviewerUnitCode == clock.Holder,
         Clock.Pause => Paused?.Holder == clock.Holder,
         Clock.Triage => Status == TicketStatus.Reported && clock.Holder == Holder,
-        Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling,
+        Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling && Paused is null,
         Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
         Clock.RatingWindow => Status == TicketStatus.Resolved,
-        _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
+        Clock.PauseReview => LivePause?.ReviewerUnitCode == clock.Holder,
+        _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && Paused is null && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
+
+    /// <summary>
+    /// Whether the ticket's pause is all that stops a clock: the holder's clock to resolve, a summoned department's to
+    /// report in and the whole case's stand still while paused, and run again, with what was left, when it ends.
+    /// </summary>
+    public bool IsHeldByPause(RunningClock clock) =>
+        Paused is not null && clock.Clock is Clock.Resolve or Clock.ReportIn or Clock.Case && (this with { Paused = null }).Runs(clock);
 
     /// <summary>The running clock a timer or a light was meant for, if it is still the latest limit of its clock.</summary>
     public RunningClock? FindLimit(Clock clock, string holder, DateTimeOffset deadline, Guid? whistleId) =>

@@ -24,8 +24,10 @@ public class ChangeMatterRules
         turn.Events.ShouldBe(
         [
             new MatterChanged(TicketId, DongpingDispatcher, Now, Noise, IllegalConstruction, 2, "Found to be a building matter."),
-            new TimeLimitStarted(TicketId, DongpingDispatcher, Now, Clock.Resolve, EastVillage, resolve.YellowAt, resolve.DueAt, null, TimeLimitMeasure.WorkingTime),
-            new TimeLimitStarted(TicketId, DongpingDispatcher, Now, Clock.Case, County, wholeCase.YellowAt, wholeCase.DueAt, null, TimeLimitMeasure.ClockTime),
+            new TimeLimitStarted(TicketId, DongpingDispatcher, Now, Clock.Resolve, EastVillage, resolve.YellowAt, resolve.DueAt, null, TimeLimitMeasure.WorkingTime,
+                "1 working day", "timeLimits.resolve.enforcement.village", "test-1"),
+            new TimeLimitStarted(TicketId, DongpingDispatcher, Now, Clock.Case, County, wholeCase.YellowAt, wholeCase.DueAt, null, TimeLimitMeasure.ClockTime,
+                "15 days", "timeLimits.case.enforcement", "test-1"),
         ]);
         resolve.DueAt.ShouldBeGreaterThan(AcceptedAt.AddMinutes(30));
         Given([.. HandledWithClocks, turn.Events[0]]).CategoryCode.ShouldBe(IllegalConstruction);

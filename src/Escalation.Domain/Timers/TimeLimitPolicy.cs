@@ -162,22 +162,31 @@ public sealed class TimeLimitPolicy
         Settings.CaseCap.GetValueOrDefault(urgency) ?? Settings.Case[limitClass];
 
     /// <summary>How the limit <see cref="DeadlineFor"/> gives counts time: working days count as working time.</summary>
-    public TimeLimitMeasure MeasureOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start)
+    public TimeLimitMeasure MeasureOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start) =>
+        RuleOf(clock, limitClass, urgency, tier, start).Limit.Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
+
+    /// <summary>
+    /// The limit <see cref="DeadlineFor"/> applies, and the county file's setting it comes from
+    /// ("timeLimits.resolve.general.village", "timeLimits.resolveCap.urgent"): what a clock's explanation names.
+    /// </summary>
+    public (TimeLimit Limit, string Rule) RuleOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start) => clock switch
     {
-        var limit = clock switch
-        {
-            Clock.Accept => AcceptLimit(urgency),
-            Clock.ReportIn => ReportInLimit(urgency),
-            Clock.Resolve when ResolveCap(urgency) is { } cap && cap.Apply(start, Calendar, YellowShare).DueAt < ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare).DueAt => cap,
-            Clock.Resolve => ResolveLimit(limitClass, tier),
-            Clock.ExtensionReview => Settings.ExtensionReview,
-            Clock.Triage => Settings.Triage[urgency],
-            Clock.Case => CaseLimit(limitClass, urgency),
-            Clock.Callback => CallbackLimit(limitClass),
-            _ => Settings.Pause,
-        };
-        return limit.Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
-    }
+        Clock.Accept => (AcceptLimit(urgency), Key("accept", urgency)),
+        Clock.ReportIn => (ReportInLimit(urgency), Key("reportIn", urgency)),
+        Clock.Resolve when ResolveCap(urgency) is { } cap && cap.Apply(start, Calendar, YellowShare).DueAt < ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare).DueAt =>
+            (cap, Key("resolveCap", urgency)),
+        Clock.Resolve => (ResolveLimit(limitClass, tier), Key("resolve", limitClass, tier)),
+        Clock.ExtensionReview or Clock.PauseReview => (Settings.ExtensionReview, "timeLimits.extensionReview"),
+        Clock.Triage => (Settings.Triage[urgency], Key("triage", urgency)),
+        Clock.Case when Settings.CaseCap.GetValueOrDefault(urgency) is { } cap => (cap, Key("caseCap", urgency)),
+        Clock.Case => (Settings.Case[limitClass], Key("case", limitClass)),
+        Clock.Callback => (CallbackLimit(limitClass), Key("callback", limitClass)),
+        _ => (Settings.Pause, "timeLimits.pause"),
+    };
+
+    /// <summary>A setting's path in the county file: its section and keys in camel case.</summary>
+    private static string Key(string section, params Enum[] keys) =>
+        string.Join('.', ["timeLimits", section, .. keys.Select(k => k.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "")]);
     /// <summary>The limit to call back; a class the county's file leaves out takes the default.</summary>
     public TimeLimit CallbackLimit(TimeLimitClass limitClass) =>
         Settings.Callback.GetValueOrDefault(limitClass) ?? TimeLimitSettings.Default.Callback[limitClass];
@@ -195,7 +204,7 @@ public sealed class TimeLimitPolicy
                 return AcceptLimit(urgency).Apply(start, Calendar, YellowShare);
             case Clock.ReportIn:
                 return ReportInLimit(urgency).Apply(start, Calendar, YellowShare);
-            case Clock.ExtensionReview:
+            case Clock.ExtensionReview or Clock.PauseReview:
                 return Settings.ExtensionReview.Apply(start, Calendar, YellowShare);
             case Clock.Pause:
                 return Settings.Pause.Apply(start, Calendar, YellowShare);

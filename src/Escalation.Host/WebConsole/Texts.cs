@@ -647,6 +647,9 @@ public sealed partial class Texts(ReferenceData reference)
         [$"rule.{RuleCodes.ReturnReasonCodeRequired}"] = ("请选择退单原因。", "A reason code for the return is required."),
         ["act.changeMatter"] = ("变更事项", "Change the matter"),
         ["event.MatterChanged"] = ("变更事项", "Matter changed"),
+        ["Clock.pause-review"] = ("挂起审核时限", "To review a pause"),
+        ["explain.rule"] = ("依据规则：{0}（{1}）", "The rule: {0} ({1})."),
+        ["explain.version"] = ("基础数据版本：{0}", "Reference data version {0}."),
         [$"rule.{RuleCodes.MatterUnchanged}"] = ("工单已是该事项。", "The ticket has that matter already."),
         [$"rule.{RuleCodes.NotRaisedFromBelow}"] = ("工单不是由下级上交而来，无法退回下级。", "The ticket did not come up from a unit below: there is none to return it to."),
     };
