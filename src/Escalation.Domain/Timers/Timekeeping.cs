@@ -92,7 +92,7 @@ public static class Timekeeping
 
     private static TimeLimitStarted Triage(Ticket ticket, Actor by, DecisionContext context)
     {
-        var policy = context.Reference.TimeLimits;
+        var policy = context.Reference.TimeLimitsFor(ticket.HoldingUnitCode);
         var deadline = policy.DeadlineFor(Clock.Triage, TimeLimitClass.General, ticket.Urgency, Tier.Township, context.Now);
         var measure = policy.MeasureOf(Clock.Triage, TimeLimitClass.General, ticket.Urgency, Tier.Township, context.Now);
         return new TimeLimitStarted(ticket.Id, by, context.Now, Clock.Triage, ticket.HoldingUnitCode, deadline.YellowAt, deadline.DueAt, null, measure)
@@ -126,7 +126,7 @@ public static class Timekeeping
     /// </summary>
     private static TimeLimitStarted? Rerouted(Ticket ticket, RunningClock limit, Actor by, DecisionContext context)
     {
-        var policy = context.Reference.TimeLimits;
+        var policy = context.Reference.TimeLimitsFor(limit.Holder);
         var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
         var tier = ticket.HandlingTier ?? Tier.Township;
         var from = limit.StartedAt ?? context.Now;
@@ -141,10 +141,11 @@ public static class Timekeeping
     {
         var limitClass = context.Reference.FindMatter(ticket.CategoryCode)?.TimeLimit ?? TimeLimitClass.General;
         var tier = ticket.HandlingTier ?? Tier.Township;
-        var deadline = context.Reference.TimeLimits.DeadlineFor(clock, limitClass, ticket.Urgency, tier, context.Now);
-        var measure = context.Reference.TimeLimits.MeasureOf(clock, limitClass, ticket.Urgency, tier, context.Now);
+        var policy = context.Reference.TimeLimitsFor(ticket.Holder);
+        var deadline = policy.DeadlineFor(clock, limitClass, ticket.Urgency, tier, context.Now);
+        var measure = policy.MeasureOf(clock, limitClass, ticket.Urgency, tier, context.Now);
         return new TimeLimitStarted(ticket.Id, by, context.Now, clock, ticket.Holder, deadline.YellowAt, deadline.DueAt, null, measure)
-            .Ruled(context.Reference.TimeLimits.RuleOf(clock, limitClass, ticket.Urgency, tier, context.Now));
+            .Ruled(policy.RuleOf(clock, limitClass, ticket.Urgency, tier, context.Now));
     }
 
     /// <summary>
@@ -153,7 +154,7 @@ public static class Timekeeping
     /// </summary>
     private static TimeLimitStarted Resumed(Ticket ticket, RunningClock limit, DateTimeOffset pausedSince, Actor by, DecisionContext context)
     {
-        var calendar = context.Reference.TimeLimits.Calendar;
+        var calendar = context.Reference.TimeLimitsFor(limit.Holder).Calendar;
         DateTimeOffset Shift(DateTimeOffset due)
         {
             if (due <= pausedSince)
@@ -168,7 +169,7 @@ public static class Timekeeping
     /// <summary>The reviewer's limit to decide a request, ending no later than the limit the request is for.</summary>
     private static TimeLimitStarted Review(ExtensionRequested request, DecisionContext context)
     {
-        var policy = context.Reference.TimeLimits;
+        var policy = context.Reference.TimeLimitsFor(request.ReviewerUnitCode);
         var review = policy.DeadlineFor(Clock.ExtensionReview, TimeLimitClass.General, Urgency.Normal, Tier.Township, context.Now);
         var deadline = review.DueAt < request.Deadline ? review : new Deadline(context.Now + (request.Deadline - context.Now) * policy.YellowShare, request.Deadline);
         return new TimeLimitStarted(request.TicketId, request.By, context.Now, Clock.ExtensionReview, request.ReviewerUnitCode, deadline.YellowAt, deadline.DueAt, null)
@@ -178,7 +179,7 @@ public static class Timekeeping
     /// <summary>The reviewer's limit to decide a pause, as an extension's, ending no later than the holder's limit to resolve while it runs.</summary>
     private static TimeLimitStarted PauseReview(Ticket ticket, PauseRequested request, DecisionContext context)
     {
-        var policy = context.Reference.TimeLimits;
+        var policy = context.Reference.TimeLimitsFor(request.ReviewerUnitCode);
         var review = policy.DeadlineFor(Clock.PauseReview, TimeLimitClass.General, Urgency.Normal, Tier.Township, context.Now);
         var deadline = ticket.Clocks.FirstOrDefault(c => c.Clock == Clock.Resolve && ticket.Runs(c)) is { } resolve && resolve.Deadline <= review.DueAt
             ? new Deadline(context.Now + (resolve.Deadline - context.Now) * policy.YellowShare, resolve.Deadline)

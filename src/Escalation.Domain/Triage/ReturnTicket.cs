@@ -24,7 +24,7 @@ public sealed record ReturnTicket(Guid TicketId, Actor By, string Reason, Return
 
     /// <summary>When the window for returning the latest dispatch closes (the county's <c>returnWindow</c> after it), if the dispatch time is known.</summary>
     public static DateTimeOffset? ReturnWindowEnd(Ticket state, DecisionContext context) =>
-        state.DispatchedAt is { } at ? context.Reference.TimeLimits.Settings.ReturnWindow.Apply(at, context.Reference.TimeLimits.Calendar, 1).DueAt : null;
+        state.DispatchedAt is { } at ? context.Reference.TimeLimitsFor(state.Holder).Apply(context.Reference.TimeLimits.Settings.ReturnWindow, at).DueAt : null;
 
     /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>
     public static Decision? Refuses(Ticket state, Actor by, DecisionContext context)
