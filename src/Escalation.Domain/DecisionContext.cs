@@ -26,4 +26,10 @@ public sealed record CountySettings
     public Extension.ClockReviewer ClocksReviewedBy { get; init; }
     /// <summary>How many unanswered callback attempts make the citizen unreachable: the ticket then closes without a rating.</summary>
     public int CallbackAttempts { get; init; } = 3;
+
+    /// <summary>When set, a return (退单) takes effect only once the level above the holder approves it.</summary>
+    public bool ReturnsReviewed { get; init; }
+
+    /// <summary>When set, a return must give its reason code from the list; off by default, so clients that send only a text still work.</summary>
+    public bool ReturnReasonCodeRequired { get; init; }
 }

@@ -25,6 +25,12 @@ public enum TicketAction
 
     // Extensions (延期) and pauses (挂起) of time limits.
     RequestExtension, ReviewExtension, RequestPause, ReviewPause, Resume,
+
+    // Returns with review, and back down to the unit that raised an escalated ticket.
+    ReviewReturn, ReturnToRaiser,
+
+    // A change of matter while in handling.
+    ChangeMatter,
 }
 
 /// <summary>
@@ -43,6 +49,7 @@ public static class Permissions
             TicketAction.BlowWhistle, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
             TicketAction.Reopen, TicketAction.Urge, TicketAction.Merge, TicketAction.Withdraw, TicketAction.Close,
             TicketAction.RequestExtension, TicketAction.ReviewExtension, TicketAction.RequestPause, TicketAction.ReviewPause, TicketAction.Resume,
+            TicketAction.ReviewReturn, TicketAction.ReturnToRaiser, TicketAction.ChangeMatter,
         ],
         [Role.Department] =
         [
@@ -87,6 +94,9 @@ public static class Permissions
             TicketAction.ReviewPause => ReviewPause.Refuses(ticket, by),
             TicketAction.Resume => ResumeTicket.Refuses(ticket, by),
             TicketAction.CallBack => RecordCallbackAttempt.Refuses(ticket),
+            TicketAction.ReviewReturn => ReviewReturn.Refuses(ticket, by),
+            TicketAction.ReturnToRaiser => ReturnToRaiser.Refuses(ticket, by),
+            TicketAction.ChangeMatter => ChangeMatter.Refuses(ticket, by, context),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;
 

@@ -78,6 +78,13 @@ public static class RuleCodes
 
     // Returns (退单) with rules.
     public const string ReturnWindowPassed = "return-window-passed";
+    public const string ReturnPending = "return-pending";
+    public const string NoReturnPending = "no-return-pending";
+    public const string ReturnReasonCodeRequired = "return-reason-code-required";
+    public const string NotRaisedFromBelow = "not-raised-from-below";
+
+    // A change of matter while in handling.
+    public const string MatterUnchanged = "matter-unchanged";
     // The callback desk.
     public const string CitizenUnreachable = "citizen-unreachable";
 

@@ -100,6 +100,16 @@ public sealed record Ticket
     /// <summary>The citizen could not be reached about the latest resolution: it closes without a rating.</summary>
     public bool Unreachable { get; init; }
 
+    /// <summary>The return (退单) last asked for where returns are reviewed, until it is decided.</summary>
+    public PendingReturn? PendingReturn { get; init; }
+
+    /// <summary>The pending return while the holder that asked still has the ticket.</summary>
+    public PendingReturn? LiveReturn =>
+        PendingReturn is { } p && Status is TicketStatus.Dispatched or TicketStatus.InHandling && Holder == p.Holder ? p : null;
+
+    /// <summary>The units the ticket was escalated from, the latest last: a return to the raiser sends it back to that one.</summary>
+    public IReadOnlyList<RaisedFrom> RaisedFrom { get; init; } = [];
+
     /// <summary>Who acts on the ticket: the holding department, else the holding unit.</summary>
     public string Holder => HoldingDepartmentCode ?? HoldingUnitCode;
 
@@ -121,11 +131,19 @@ public sealed record Ticket
         Clock.ExtensionReview => LiveExtension?.ReviewerUnitCode == clock.Holder,
         Clock.Pause => Paused?.Holder == clock.Holder,
         Clock.Triage => Status == TicketStatus.Reported && clock.Holder == Holder,
-        Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling,
+        Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling && Paused is null,
         Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
         Clock.RatingWindow => Status == TicketStatus.Resolved,
-        _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
+        Clock.PauseReview => LivePause?.ReviewerUnitCode == clock.Holder,
+        _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && Paused is null && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
+
+    /// <summary>
+    /// Whether the ticket's pause is all that stops a clock: the holder's clock to resolve, a summoned department's to
+    /// report in and the whole case's stand still while paused, and run again, with what was left, when it ends.
+    /// </summary>
+    public bool IsHeldByPause(RunningClock clock) =>
+        Paused is not null && clock.Clock is Clock.Resolve or Clock.ReportIn or Clock.Case && (this with { Paused = null }).Runs(clock);
 
     /// <summary>The running clock a timer or a light was meant for, if it is still the latest limit of its clock.</summary>
     public RunningClock? FindLimit(Clock clock, string holder, DateTimeOffset deadline, Guid? whistleId) =>
@@ -182,6 +200,16 @@ public sealed record Ticket
         TicketResumed x => this with { Paused = null, PausedTotal = PausedTotal + (x.At - x.PausedSince) },
         CallbackUnanswered x => this with { CallbackAttempts = x.Attempt },
         CitizenUnreachable => this with { Unreachable = true },
+        ReturnRequested x => this with { PendingReturn = Triage.PendingReturn.Of(x) },
+        ReturnApproved or ReturnRefused => this with { PendingReturn = null },
+        TicketReturnedToRaiser x => this with
+        {
+            Status = TicketStatus.Dispatched,
+            HoldingUnitCode = x.ToUnitCode,
+            HandlingTier = x.ToTier,
+            RaisedFrom = [.. RaisedFrom.Take(RaisedFrom.Count - 1)],
+        },
+        MatterChanged x => this with { CategoryCode = x.ToCategoryCode },
         _ => this,
     }));
 
@@ -197,6 +225,7 @@ public sealed record Ticket
 
     private Ticket On(TicketTriaged e) => this with
     {
+        RaisedFrom = [],
         Status = TicketStatus.Dispatched,
         CategoryCode = e.CategoryCode,
         HoldingUnitCode = e.HandlingUnitCode,
@@ -226,6 +255,7 @@ public sealed record Ticket
 
     private Ticket On(TicketEscalated e) => this with
     {
+        RaisedFrom = [.. RaisedFrom, new RaisedFrom(e.FromUnitCode, e.FromTier)],
         Status = TicketStatus.Dispatched,
         HoldingUnitCode = e.ToUnitCode,
         HoldingDepartmentCode = null,
@@ -275,7 +305,7 @@ public sealed record Ticket
 
     private Ticket On(TimeLimitStarted e) => this with
     {
-        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null, e.Measure)],
+        Clocks = [.. Clocks.Where(c => !c.IsSameAs(e.Clock, e.Holder, e.WhistleId)), new RunningClock(e.Clock, e.Holder, e.WhistleId, e.YellowAt, e.Deadline, null, e.Measure, e.At)],
     };
 
     /// <summary>A light counts only for the limit it was lit for, and a light never goes back from red to yellow.</summary>

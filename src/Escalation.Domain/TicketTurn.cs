@@ -53,7 +53,7 @@ public static class TicketTurn
             var decision = command.Decide(state, context);
             if (decision.IsRejected)
                 return Turn.Refused(command.TicketId, decision.Rejection);
-            var clocks = Timekeeping.ClocksStartedBy(state, decision.Events, context);
+            var clocks = Versioned(Timekeeping.ClocksStartedBy(state, decision.Events, context), context);
             return new Turn(command.TicketId, [.. decision.Events, .. clocks], [.. clocks.SelectMany(Timers)], [.. FollowUps(state, decision.Events)], null);
         });
 
@@ -64,7 +64,7 @@ public static class TicketTurn
             var decision = command.Decide(context);
             if (decision.IsRejected)
                 return Turn.Refused(command.TicketId, decision.Rejection);
-            var clocks = Timekeeping.ClocksStartedAtIntake((TicketReported)decision.Events[0], context);
+            var clocks = Versioned(Timekeeping.ClocksStartedAtIntake((TicketReported)decision.Events[0], context), context);
             return new Turn(command.TicketId, [.. decision.Events, .. clocks], [.. clocks.SelectMany(Timers)],
                 [new FollowUp.KeepCitizenContact(command.TicketId, command.CitizenName, command.CitizenPhone)], null);
         });
@@ -77,6 +77,10 @@ public static class TicketTurn
             new(limit.YellowAt, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Yellow, limit.Holder, limit.Deadline, limit.WhistleId)),
             new(limit.Deadline, new CheckTimeLimit(limit.TicketId, limit.Clock, Light.Red, limit.Holder, limit.Deadline, limit.WhistleId)),
         ];
+
+    /// <summary>Each limit names the version of the reference data its decision read: the context's, which changes as the county administers its data.</summary>
+    private static List<TimeLimitStarted> Versioned(IReadOnlyList<TimeLimitStarted> clocks, DecisionContext context) =>
+        [.. clocks.Select(c => c with { ReferenceVersion = context.Reference.Version })];
 
     private static IEnumerable<FollowUp> FollowUps(Ticket before, IReadOnlyList<object> events)
     {

@@ -101,6 +101,9 @@ public sealed class TicketView
     /// <summary>The callback's first question about the latest resolution (解决): whether the citizen says it was solved; null when not asked.</summary>
     public bool? Solved { get; set; }
 
+    /// <summary>Time in the air: the current flight between units before a sign-for, its bounces, and the flights so far.</summary>
+    public AirTime Air { get; set; } = new();
+
     public static TicketView Start(TicketReported e) => new()
     {
         Id = e.TicketId,
@@ -141,7 +144,9 @@ public sealed class TicketView
             case TicketClosed x: (ClosedAt, ClosedBecause) = (x.At, x.Because); break;
             case WarningLightLit x: On(x); break;
             case Domain.Privacy.CitizenDataErased: OnErased(); break;
+            case MatterChanged x: Level = x.Level; break;
         }
+        Air.When(State, e);
         State = State.Evolve(e);
         foreach (var whistle in Whistles)
             whistle.Open = State.FindWhistle(whistle.Id) is not null;

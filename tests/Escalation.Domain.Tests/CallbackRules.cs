@@ -97,8 +97,8 @@ public class CallbackRules
         var windowEnds = Now + CountySettings.Default.RatingWindow;
         turn.Events.OfType<TimeLimitStarted>().ShouldBe(
         [
-            new TimeLimitStarted(TicketId, EastVillageLiaison, Now, Clock.Callback, County, callback.YellowAt, callback.DueAt, null),
-            new TimeLimitStarted(TicketId, EastVillageLiaison, Now, Clock.RatingWindow, County, windowEnds, windowEnds, null),
+            new TimeLimitStarted(TicketId, EastVillageLiaison, Now, Clock.Callback, County, callback.YellowAt, callback.DueAt, null, Limit: "1 working day", Rule: "timeLimits.callback.general", ReferenceVersion: "test-1"),
+            new TimeLimitStarted(TicketId, EastVillageLiaison, Now, Clock.RatingWindow, County, windowEnds, windowEnds, null, Rule: "Escalation:Process:RatingWindow", ReferenceVersion: "test-1"),
         ]);
         callback.DueAt.ShouldBe(TestCounty.Reference.TimeLimits.Calendar.AddWorkingTime(Now, TestCounty.Reference.TimeLimits.Calendar.WorkingDayLength));
         turn.Timers.ShouldBe(
@@ -166,7 +166,7 @@ public class CallbackRules
     {
         var turn = Given(CalledTwiceUnanswered).Turn(new RecordCallbackAttempt(TicketId, CallbackOperator, null));
 
-        turn.Events.OfType<TimeLimitStarted>().ShouldBe([new TimeLimitStarted(TicketId, CallbackOperator, Now, Clock.RatingWindow, County, Now, Now, null)]);
+        turn.Events.OfType<TimeLimitStarted>().ShouldBe([new TimeLimitStarted(TicketId, CallbackOperator, Now, Clock.RatingWindow, County, Now, Now, null, Rule: "Escalation:Process:RatingWindow", ReferenceVersion: "test-1")]);
         turn.Timers.ShouldBe([new ScheduledCheck(Now, new CheckTimeLimit(TicketId, Clock.RatingWindow, Light.Red, County, Now, null))]);
     }
 

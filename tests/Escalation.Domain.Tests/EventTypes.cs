@@ -13,5 +13,7 @@ public static class EventTypes
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable),
+        typeof(ReturnRequested), typeof(ReturnApproved), typeof(ReturnRefused), typeof(TicketReturnedToRaiser),
+        typeof(MatterChanged),
     ];
 }

@@ -110,7 +110,7 @@ public class ExtensionRules
 
         turn.Events.ShouldBe([
             new ExtensionApproved(TicketId, DongpingDispatcher, Now, Clock.Resolve, EastVillage, null, Deadline, Deadline.AddDays(1), "Agreed."),
-            new TimeLimitStarted(TicketId, DongpingDispatcher, Now, Clock.Resolve, EastVillage, ResolveClock.YellowAt.AddDays(1), Deadline.AddDays(1), null),
+            new TimeLimitStarted(TicketId, DongpingDispatcher, Now, Clock.Resolve, EastVillage, ResolveClock.YellowAt.AddDays(1), Deadline.AddDays(1), null, ReferenceVersion: "test-1"),
         ]);
     }
 

@@ -73,7 +73,7 @@ public class PauseRules
         var turn = Given(Asking).Turn(new ReviewPause(TicketId, CountyDispatcher, true, null));
         var paused = turn.Events.Aggregate(Given(Asking), (t, e) => t.Evolve(e));
 
-        turn.Events.ShouldBe([Approved, new TimeLimitStarted(TicketId, CountyDispatcher, Now, Clock.Pause, Dongping, Approved.Until, Approved.Until, null)]);
+        turn.Events.ShouldBe([Approved, new TimeLimitStarted(TicketId, CountyDispatcher, Now, Clock.Pause, Dongping, Approved.Until, Approved.Until, null, Rule: "timeLimits.pause", ReferenceVersion: "test-1")]);
         turn.Timers.ShouldHaveSingleItem().ShouldBe(new ScheduledCheck(Approved.Until, new CheckTimeLimit(TicketId, Clock.Pause, Light.Red, Dongping, Approved.Until, null)));
         paused.When(new CheckTimeLimit(TicketId, Clock.Resolve, Light.Red, Dongping, Deadline, null)).ShouldEmit();
     }

@@ -29,6 +29,9 @@ public class StateTable
         ["review pause"] = new ReviewPause(TicketId, DongpingDispatcher, true, null),
         ["resume"] = new ResumeTicket(TicketId, EastVillageLiaison, "Back."),
         ["call back"] = new RecordCallbackAttempt(TicketId, Operator, null),
+        ["review return"] = new ReviewReturn(TicketId, DongpingDispatcher, true, null),
+        ["return to raiser"] = new ReturnToRaiser(TicketId, DongpingDispatcher, "Yours.", ReturnReason.NotOurPowers),
+        ["change matter"] = new ChangeMatter(TicketId, DongpingDispatcher, IllegalConstruction, "Bigger."),
     };
 
     private static void ShouldBeInvalidIn(string command, TicketStatus status) =>
@@ -184,4 +187,25 @@ public class StateTable
     [MemberData(nameof(EveryCommand))]
     public void a_merged_duplicate_refuses_every_command_as_merged(string command) =>
         Given(MergedIntoMaster).When(Commands[command]).ShouldBeRejectedWith(RuleCodes.TicketMerged);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void reviewing_a_return_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("review return", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void returning_to_the_raiser_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("return to raiser", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void changing_the_matter_needs_a_dispatched_or_handled_ticket(TicketStatus status) => ShouldBeInvalidIn("change matter", status);
 }

@@ -49,7 +49,7 @@ public class StatisticFactsTests
 
         var late = StatisticFacts.For(before, new TicketAccepted(Id, Village, At.AddHours(2))).Single();
 
-        late.ShouldBe(new CellDelta(new DateOnly(2026, 3, 3), "SC-T01-V01", null, "noise", new Counts { Accepted = 1, AcceptedInTime = 0 }), new CellDeltaComparer());
+        late.ShouldBe(new CellDelta(new DateOnly(2026, 3, 3), "SC-T01-V01", null, "noise", new Counts { Accepted = 1, AcceptedInTime = 0, SignForSeconds = [7200], Flights = 1, AirSeconds = 7200 }), new CellDeltaComparer());
     }
 
     [Fact]

@@ -124,6 +124,8 @@ public sealed class CountyFile
         var entry = new JsonObject { ["code"] = unit.Code, ["nameZh"] = unit.NameZh, ["nameEn"] = unit.NameEn, ["kind"] = Name(unit.Kind) };
         if (unit.ParentCode is not null)
             entry["parentCode"] = unit.ParentCode;
+        if (unit.Calendar != UnitCalendar.County)
+            entry["calendar"] = Name(unit.Calendar);
         return entry;
     }
 

@@ -49,6 +49,15 @@ public sealed class ReferenceData
     public ReferenceData WithCalendar(BusinessCalendar calendar) =>
         new(Version, Units, Departments, Catalogue, Users, TimeLimits.WithCalendar(calendar));
 
+    /// <summary>
+    /// The time limits as a holder counts them: a unit that works around the clock counts working time as clock time (a
+    /// working day is 24 hours); every other holder, departments included, by the county's calendar.
+    /// </summary>
+    public TimeLimitPolicy TimeLimitsFor(string holder) =>
+        FindUnit(holder) is { Calendar: UnitCalendar.AroundTheClock } ? _aroundTheClock ??= TimeLimits.AroundTheClock() : TimeLimits;
+
+    private TimeLimitPolicy? _aroundTheClock;
+
     public Unit? FindUnit(string? code) => code is not null && _units.TryGetValue(code, out var u) ? u : null;
     public Department? FindDepartment(string? code) => code is not null && _departments.TryGetValue(code, out var d) ? d : null;
     public Matter? FindMatter(string? code) => code is not null && _matters.TryGetValue(code, out var m) ? m : null;

@@ -12,7 +12,7 @@ internal sealed record ReferenceDataFile(
     IReadOnlyList<UserEntry?>? Users,
     TimeLimitsEntry? TimeLimits);
 
-internal sealed record UnitEntry(string? Code, string? NameZh, string? NameEn, string? Kind, string? ParentCode);
+internal sealed record UnitEntry(string? Code, string? NameZh, string? NameEn, string? Kind, string? ParentCode, string? Calendar = null);
 
 internal sealed record DepartmentEntry(string? Code, string? NameZh, string? NameEn, IReadOnlyList<string?>? Powers);
 

@@ -80,7 +80,8 @@ public static class ReferenceDataParser
                 check.Text(entry.NameZh, "nameZh"),
                 check.Text(entry.NameEn, "nameEn"),
                 check.Choice<UnitKind>(entry.Kind, "kind"),
-                string.IsNullOrWhiteSpace(entry.ParentCode) ? null : entry.ParentCode);
+                string.IsNullOrWhiteSpace(entry.ParentCode) ? null : entry.ParentCode,
+                entry.Calendar is null ? UnitCalendar.County : check.Choice<UnitCalendar>(entry.Calendar, "calendar"));
             if (!check.Failed)
                 units.Add(unit);
         }

@@ -17,7 +17,11 @@ public enum MatterDomain
 /// <summary>The time-limit class of a matter: "5321" limits and working-day limits for enforcement.</summary>
 public enum TimeLimitClass { General, Larger, Complex, Enforcement }
 
-public sealed record Unit(string Code, string NameZh, string NameEn, UnitKind Kind, string? ParentCode)
+/// <summary>How a unit counts working time: by the county's business calendar, or around the clock (a police station's 7×24).</summary>
+public enum UnitCalendar { County, AroundTheClock }
+
+/// <param name="Calendar">The unit's working time: the county's calendar unless its entry says otherwise.</param>
+public sealed record Unit(string Code, string NameZh, string NameEn, UnitKind Kind, string? ParentCode, UnitCalendar Calendar = UnitCalendar.County)
 {
     /// <summary>The tier that handles tickets held by this unit; a grid's tickets are held by its village.</summary>
     public Tier? Tier => Kind switch

@@ -81,7 +81,10 @@ public sealed record ClockStory(
     DateTimeOffset Deadline,
     Light? Lit,
     ClockState State,
-    IReadOnlyList<ClockStep> Steps)
+    IReadOnlyList<ClockStep> Steps,
+    string? ConfiguredLimit = null,
+    string? Rule = null,
+    string? ReferenceVersion = null)
 {
     /// <summary>The clock stopped when the system escalated the ticket for its missed deadline.</summary>
     public bool Escalated => Steps.Any(s => s is { Kind: ClockStepKind.Stopped, Escalation: EscalationReason.DeadlineMissed });
@@ -145,7 +148,7 @@ public static class ClockStories
                 stories[i] = Stop(stories[i], e);
         stories.Add(new ClockStory(
             e.Clock, e.Holder, e.WhistleId, e.At, e.Deadline, e.Measure, ticket.HandlingTier,
-            ticket.CategoryCode, ticket.Urgency, e.YellowAt, e.Deadline, null, ClockState.Running, []));
+            ticket.CategoryCode, ticket.Urgency, e.YellowAt, e.Deadline, null, ClockState.Running, [], e.Limit, e.Rule, e.ReferenceVersion));
     }
 
     /// <summary>The steps an event adds to the clocks it is about.</summary>
@@ -177,7 +180,7 @@ public static class ClockStories
         }
     }
 
-    /// <summary>After each event, a clock that no longer runs is paused (the ticket's pause stops the clock to resolve) or stopped by that event.</summary>
+    /// <summary>After each event, a clock that no longer runs is paused (the ticket's pause stops the clocks to resolve and report in, and the whole case's) or stopped by that event.</summary>
     private static void Follow(List<ClockStory> stories, Ticket ticket, ITicketEvent e)
     {
         for (var i = 0; i < stories.Count; i++)
@@ -189,7 +192,7 @@ public static class ClockStories
                 stories[i] = Stop(s, e);
             else if (ticket.Runs(s.Limit))
                 stories[i] = s.State == ClockState.Paused ? s with { State = ClockState.Running } : s;
-            else if (s.Clock == Clock.Resolve && ticket.Paused is { } pause && pause.Holder == s.Holder)
+            else if (ticket.IsHeldByPause(s.Limit) && ticket.Paused is { } pause)
                 stories[i] = s.State == ClockState.Paused ? s
                     : s.With(new ClockStep(ClockStepKind.Paused, e.At, e.By, Deadline: pause.Until, Awaiting: pause.Awaiting, Reason: pause.Reason))
                         with { State = ClockState.Paused };

@@ -22,6 +22,9 @@ public enum Clock
 
     /// <summary>The whole case, from the report to the feedback to the citizen.</summary>
     Case,
+
+    /// <summary>The reviewer of a request to pause (挂起) must decide it.</summary>
+    PauseReview,
 }
 
 public enum Light { Yellow, Red }
@@ -30,7 +33,11 @@ public enum Light { Yellow, Red }
 /// A time limit started: <paramref name="Holder"/> (a unit, or for report-in the summoned department) must act by
 /// <paramref name="Deadline"/>; the yellow light goes on at <paramref name="YellowAt"/>. A newer limit on the same
 /// clock (and whistle and department) replaces it. <paramref name="Measure"/> says how the limit counts time (clock or
-/// working time), so that a pause can give back exactly what was left of it.
+/// working time), so that a pause can give back exactly what was left of it. <paramref name="Limit"/> and
+/// <paramref name="Rule"/>: the limit as the county configured it ("30 minutes") and the setting it came from
+/// ("timeLimits.resolve.general.village"); <paramref name="ReferenceVersion"/>: the version of the reference data the
+/// decision read. All three are null on events recorded before they were kept, and the rule on a limit that only
+/// continues an earlier one (an extension, a resumption), whose rule is the earlier limit's.
 /// </summary>
 public sealed record TimeLimitStarted(
     Guid TicketId,
@@ -41,7 +48,10 @@ public sealed record TimeLimitStarted(
     DateTimeOffset YellowAt,
     DateTimeOffset Deadline,
     Guid? WhistleId,
-    TimeLimitMeasure Measure = TimeLimitMeasure.ClockTime) : ITicketEvent;
+    TimeLimitMeasure Measure = TimeLimitMeasure.ClockTime,
+    string? Limit = null,
+    string? Rule = null,
+    string? ReferenceVersion = null) : ITicketEvent;
 
 /// <summary>A warning light went on (亮灯预警): yellow when the limit is nearly spent, red at the deadline.</summary>
 public sealed record WarningLightLit(

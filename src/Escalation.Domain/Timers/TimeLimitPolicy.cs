@@ -162,22 +162,48 @@ public sealed class TimeLimitPolicy
         Settings.CaseCap.GetValueOrDefault(urgency) ?? Settings.Case[limitClass];
 
     /// <summary>How the limit <see cref="DeadlineFor"/> gives counts time: working days count as working time.</summary>
-    public TimeLimitMeasure MeasureOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start)
+    public TimeLimitMeasure MeasureOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start) =>
+        Counted(RuleOf(clock, limitClass, urgency, tier, start).Limit).Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
+
+    /// <summary>Whether working time counts as clock time: a unit that works around the clock (7×24).</summary>
+    public bool IsAroundTheClock { get; private init; }
+
+    /// <summary>The same limits counted around the clock: working time as clock time, a working day as 24 hours.</summary>
+    public TimeLimitPolicy AroundTheClock() => new(Calendar, Settings) { IsAroundTheClock = true };
+
+    /// <summary>A limit as this policy counts it.</summary>
+    private TimeLimit Counted(TimeLimit limit) => !IsAroundTheClock ? limit : limit.Measure switch
     {
-        var limit = clock switch
-        {
-            Clock.Accept => AcceptLimit(urgency),
-            Clock.ReportIn => ReportInLimit(urgency),
-            Clock.Resolve when ResolveCap(urgency) is { } cap && cap.Apply(start, Calendar, YellowShare).DueAt < ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare).DueAt => cap,
-            Clock.Resolve => ResolveLimit(limitClass, tier),
-            Clock.ExtensionReview => Settings.ExtensionReview,
-            Clock.Triage => Settings.Triage[urgency],
-            Clock.Case => CaseLimit(limitClass, urgency),
-            Clock.Callback => CallbackLimit(limitClass),
-            _ => Settings.Pause,
-        };
-        return limit.Measure == TimeLimitMeasure.ClockTime ? TimeLimitMeasure.ClockTime : TimeLimitMeasure.WorkingTime;
-    }
+        TimeLimitMeasure.WorkingDays => TimeLimit.Clock(TimeSpan.FromDays(limit.Days)),
+        TimeLimitMeasure.WorkingTime => TimeLimit.Clock(limit.Length),
+        _ => limit,
+    };
+
+    /// <summary>A limit's deadline from <paramref name="start"/>, counted as this policy counts it.</summary>
+    public Deadline Apply(TimeLimit limit, DateTimeOffset start) => Counted(limit).Apply(start, Calendar, YellowShare);
+
+    /// <summary>
+    /// The limit <see cref="DeadlineFor"/> applies, and the county file's setting it comes from
+    /// ("timeLimits.resolve.general.village", "timeLimits.resolveCap.urgent"): what a clock's explanation names.
+    /// </summary>
+    public (TimeLimit Limit, string Rule) RuleOf(Clock clock, TimeLimitClass limitClass, Urgency urgency, Tier tier, DateTimeOffset start) => clock switch
+    {
+        Clock.Accept => (AcceptLimit(urgency), Key("accept", urgency)),
+        Clock.ReportIn => (ReportInLimit(urgency), Key("reportIn", urgency)),
+        Clock.Resolve when ResolveCap(urgency) is { } cap && Apply(cap, start).DueAt < Apply(ResolveLimit(limitClass, tier), start).DueAt =>
+            (cap, Key("resolveCap", urgency)),
+        Clock.Resolve => (ResolveLimit(limitClass, tier), Key("resolve", limitClass, tier)),
+        Clock.ExtensionReview or Clock.PauseReview => (Settings.ExtensionReview, "timeLimits.extensionReview"),
+        Clock.Triage => (Settings.Triage[urgency], Key("triage", urgency)),
+        Clock.Case when Settings.CaseCap.GetValueOrDefault(urgency) is { } cap => (cap, Key("caseCap", urgency)),
+        Clock.Case => (Settings.Case[limitClass], Key("case", limitClass)),
+        Clock.Callback => (CallbackLimit(limitClass), Key("callback", limitClass)),
+        _ => (Settings.Pause, "timeLimits.pause"),
+    };
+
+    /// <summary>A setting's path in the county file: its section and keys in camel case.</summary>
+    private static string Key(string section, params Enum[] keys) =>
+        string.Join('.', ["timeLimits", section, .. keys.Select(k => k.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "")]);
     /// <summary>The limit to call back; a class the county's file leaves out takes the default.</summary>
     public TimeLimit CallbackLimit(TimeLimitClass limitClass) =>
         Settings.Callback.GetValueOrDefault(limitClass) ?? TimeLimitSettings.Default.Callback[limitClass];
@@ -192,24 +218,24 @@ public sealed class TimeLimitPolicy
         switch (clock)
         {
             case Clock.Accept:
-                return AcceptLimit(urgency).Apply(start, Calendar, YellowShare);
+                return Apply(AcceptLimit(urgency), start);
             case Clock.ReportIn:
-                return ReportInLimit(urgency).Apply(start, Calendar, YellowShare);
-            case Clock.ExtensionReview:
-                return Settings.ExtensionReview.Apply(start, Calendar, YellowShare);
+                return Apply(ReportInLimit(urgency), start);
+            case Clock.ExtensionReview or Clock.PauseReview:
+                return Apply(Settings.ExtensionReview, start);
             case Clock.Pause:
-                return Settings.Pause.Apply(start, Calendar, YellowShare);
+                return Apply(Settings.Pause, start);
             case Clock.Triage:
-                return Settings.Triage[urgency].Apply(start, Calendar, YellowShare);
+                return Apply(Settings.Triage[urgency], start);
             case Clock.Case:
-                return CaseLimit(limitClass, urgency).Apply(start, Calendar, YellowShare);
+                return Apply(CaseLimit(limitClass, urgency), start);
             case Clock.Resolve:
-                var deadline = ResolveLimit(limitClass, tier).Apply(start, Calendar, YellowShare);
-                if (ResolveCap(urgency)?.Apply(start, Calendar, YellowShare) is { } capped && capped.DueAt < deadline.DueAt)
+                var deadline = Apply(ResolveLimit(limitClass, tier), start);
+                if (ResolveCap(urgency) is { } cap && Apply(cap, start) is var capped && capped.DueAt < deadline.DueAt)
                     return capped;
                 return deadline;
             case Clock.Callback:
-                return CallbackLimit(limitClass).Apply(start, Calendar, YellowShare);
+                return Apply(CallbackLimit(limitClass), start);
             default:
                 throw new ArgumentOutOfRangeException(nameof(clock), clock, "Unknown clock.");
         }

@@ -27,10 +27,13 @@ public sealed class TicketActions(DecisionContexts decisions)
         // Queues (#15): every command of the API has its form.
         ("transfer", TicketAction.Transfer), ("reopen", TicketAction.Reopen), ("urge", TicketAction.Urge), ("merge", TicketAction.Merge),
         ("withdraw", TicketAction.Withdraw), ("erase", TicketAction.EraseCitizenData),
+        // Returns with review, and back down to the unit that raised an escalated ticket (docs/clocks.md).
+        ("reviewReturn", TicketAction.ReviewReturn), ("returnToRaiser", TicketAction.ReturnToRaiser),
+        ("changeMatter", TicketAction.ChangeMatter),
     ];
 
     /// <summary>The forms whose step cannot be taken back: each asks the user to confirm it.</summary>
-    public static readonly IReadOnlySet<string> Irreversible = new HashSet<string>(StringComparer.Ordinal) { "return", "escalate", "close", "merge", "withdraw", "erase" };
+    public static readonly IReadOnlySet<string> Irreversible = new HashSet<string>(StringComparer.Ordinal) { "return", "escalate", "close", "merge", "withdraw", "erase", "returnToRaiser" };
 
     public IReadOnlyList<OfferedAction> For(ClaimsPrincipal user, TicketView ticket)
     {

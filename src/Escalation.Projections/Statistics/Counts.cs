@@ -71,6 +71,18 @@ public sealed class Counts
 
     /// <summary>Callbacks not made within the callback limit.</summary>
     public int CallbacksLate { get; set; }
+    // Time in the air (AirTime).
+
+    /// <summary>Returns, transfers and escalations of tickets the party held and had not signed for since their dispatch.</summary>
+    public int Bounces { get; set; }
+
+    /// <summary>Each sign-for's time since the ticket was dispatched to the party, in seconds: the percentiles need every one.</summary>
+    public List<long> SignForSeconds { get; set; } = [];
+
+    /// <summary>Flights ended by the party's sign-for, and their time in the air in all, from the flight's first dispatch.</summary>
+    public int Flights { get; set; }
+
+    public long AirSeconds { get; set; }
 
     public void Add(Counts other)
     {
@@ -110,5 +122,9 @@ public sealed class Counts
         ConfirmedSolved += other.ConfirmedSolved;
         MissedDeadlines += other.MissedDeadlines;
         CallbacksLate += other.CallbacksLate;
+        Bounces += other.Bounces;
+        SignForSeconds.AddRange(other.SignForSeconds);
+        Flights += other.Flights;
+        AirSeconds += other.AirSeconds;
     }
 }

@@ -1,3 +1,4 @@
+using Escalation.Domain;
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
@@ -35,6 +36,7 @@ public static class StatisticFacts
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable), typeof(WarningLightLit),
+        typeof(TicketReturnedToRaiser), typeof(MatterChanged),
     ];
 
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime).DateTime);
@@ -49,6 +51,8 @@ public static class StatisticFacts
         }
         if (before is null)
             yield break;
+        if (AirTime.IsBounce(before.State, e))
+            yield return ForHolder(before, ((ITicketEvent)e).At, new Counts { Bounces = 1 });
 
         var category = before.CategoryCode;
         switch (e)
@@ -77,7 +81,13 @@ public static class StatisticFacts
                 break;
             case TicketAccepted x:
                 var accept = before.Clocks.FirstOrDefault(c => c.Running && c.Clock == Clock.Accept);
-                yield return ForHolder(before, x.At, new Counts { Accepted = 1, AcceptedInTime = accept is null || x.At <= accept.Deadline ? 1 : 0 });
+                yield return ForHolder(before, x.At, new Counts
+                {
+                    Accepted = 1, AcceptedInTime = accept is null || x.At <= accept.Deadline ? 1 : 0,
+                    SignForSeconds = before.Air.DispatchedToHolderAt is { } dispatched ? [(long)(x.At - dispatched).TotalSeconds] : [],
+                    Flights = before.Air.InTheAirSince is null ? 0 : 1,
+                    AirSeconds = before.Air.InTheAirSince is { } since ? (long)(x.At - since).TotalSeconds : 0,
+                });
                 break;
             case TicketResolved x:
                 yield return ForHolder(before, x.At, new Counts { Resolved = 1 });
@@ -149,6 +159,14 @@ public static class StatisticFacts
                 break;
             case CitizenUnreachable x:
                 yield return ForHolder(before, x.At, new Counts { Unreachable = 1 });
+                break;
+            case MatterChanged x:
+                // As a triage that names another matter: the request is counted under the category it is now known by.
+                yield return new(Day(before.ReportedAt), before.VillageCode, null, x.FromCategoryCode, new Counts { Reported = -1 });
+                yield return new(Day(before.ReportedAt), before.VillageCode, null, x.ToCategoryCode, new Counts { Reported = 1 });
+                break;
+            case TicketReturnedToRaiser x:
+                yield return new(Day(x.At), x.ToUnitCode, null, category, new Counts { Dispatched = 1 });
                 break;
             case WarningLightLit { Light: Light.Red } x when before.State.FindLimit(x.Clock, x.Holder, x.Deadline, x.WhistleId) is { Lit: not Light.Red }:
                 yield return Missed(before, x);

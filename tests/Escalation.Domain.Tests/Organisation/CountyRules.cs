@@ -69,6 +69,15 @@ public class CountyRules
     }
 
     [Fact]
+    public void a_unit_that_works_around_the_clock_keeps_its_calendar_in_the_county_as_changed()
+    {
+        var police = new UnitAdded(NewVillage with { Calendar = UnitCalendar.AroundTheClock }, Admin, At, "a police post works 7x24");
+
+        ShouldAccept(CountyChanges.Decide(Given(), police, NoOpenTickets), police);
+        Given(police).Read(2).FindUnit("SC-T01-V02")!.Calendar.ShouldBe(UnitCalendar.AroundTheClock);
+    }
+
+    [Fact]
     public void a_change_that_leaves_a_matter_no_department_can_handle_is_refused_in_the_start_up_checks_words()
     {
         var change = new DepartmentChanged(new Department("D-UM", "城管", "Urban Management", []), Admin, At, "powers moved");

@@ -62,6 +62,7 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
         "reported", "dispatched", "accepted", "acceptedInTime", "resolved", "closed", "closedInTime", "rated", "satisfied", "reopened",
         "escalatedToTownship", "escalatedToCounty", "escalatedToCountyLeader", "whistles", "summoned", "reportedIn", "reportInsMissed",
         "returned", "returnsCountedAgainst", "repeatProblems",
+        "bounces", "signedFor", "flights",
     ];
 
     private readonly HttpClient _auditor = month.App.ClientFor("aud-01");
@@ -82,6 +83,8 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
         rows.Sum(r => r.GetProperty("escalatedToTownship").GetInt32() + r.GetProperty("escalatedToCounty").GetInt32()).ShouldBeGreaterThan(0);
         rows.Sum(r => r.GetProperty("returnsCountedAgainst").GetInt32()).ShouldBeGreaterThan(0);
         rows.Sum(r => r.GetProperty("repeatProblems").GetInt32()).ShouldBeGreaterThan(0);
+        rows.Sum(r => r.GetProperty("bounces").GetInt32()).ShouldBeGreaterThan(0);
+        rows.Sum(r => r.GetProperty("flights").GetInt32()).ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -234,12 +237,22 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
             Rate(row, "reportInRate").ShouldBe(Percent(Sum("reportedIn"), Sum("summoned")), $"{at}");
             Rate(row, "meanReportInMinutes").ShouldBe(
                 Sum("reportedIn") == 0 ? null : Math.Round(Sum("reportInSeconds") / 60m / Sum("reportedIn"), 1, MidpointRounding.AwayFromZero), $"{at}");
+            var signFor = facts.Where(f => f.Metric == "signForSeconds").Select(f => f.Value).Order().ToList();
+            Rate(row, "signForP50Minutes").ShouldBe(NearestRank(signFor, 50), $"{at}");
+            Rate(row, "signForP90Minutes").ShouldBe(NearestRank(signFor, 90), $"{at}");
+            Rate(row, "meanAirMinutes").ShouldBe(
+                Sum("flights") == 0 ? null : Math.Round(Sum("airSeconds") / 60m / Sum("flights"), 1, MidpointRounding.AwayFromZero), $"{at}");
         }
         expected.Select(g => g.Key).Where(k => expected[k].Any(f => f.Value != 0)).ShouldAllBe(k => seen.Contains(k));
     }
 
     private static decimal? Rate(JsonElement row, string name) =>
         row.GetProperty(name).ValueKind == JsonValueKind.Null ? null : row.GetProperty(name).GetDecimal();
+
+    /// <summary>The smallest of the sorted times that at least <paramref name="percent"/>% of them do not exceed, in minutes.</summary>
+    private static decimal? NearestRank(List<long> sortedSeconds, int percent) =>
+        sortedSeconds.Count == 0 ? null
+        : Math.Round(sortedSeconds[Math.Max(1, (sortedSeconds.Count * percent + 99) / 100) - 1] / 60m, 1, MidpointRounding.AwayFromZero);
 
     private static decimal? Percent(long part, long whole) =>
         whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
@@ -271,15 +284,32 @@ public sealed class StatisticsTests(MonthOfCases month) : IClassFixture<MonthOfC
             var limits = new Dictionary<Clock, TimeLimitStarted>();
             var resolvedLate = false;
             var whistles = new Dictionary<Guid, (string By, DateTimeOffset At)>();
+            // Time in the air: a flight from a dispatch to the next sign-for; a bounce sends on a ticket nobody signed for.
+            DateTimeOffset? airSince = null, dispatchedAt = null;
             void Count(string metric, DateTimeOffset at, string party, string? inDepartment = null, long value = 1) =>
                 facts.Add(new(metric, Day(at), party, inDepartment, category, value));
-            void ForHolder(string metric, DateTimeOffset at) => Count(metric, at, unit, department);
+            void ForHolder(string metric, DateTimeOffset at, long value = 1) => Count(metric, at, unit, department, value);
             // A limit counts while a timer would act on it: its holder still has the ticket in the state it waits on.
             DateTimeOffset? Deadline(Clock clock, TicketStatus waitingIn) =>
                 limits.TryGetValue(clock, out var limit) && status == waitingIn && limit.Holder == (department ?? unit) ? limit.Deadline : null;
 
             foreach (var e in data.Skip(1))
             {
+                if (status == TicketStatus.Dispatched && e is TicketReturned { WhistleId: null } or TicketEscalated or TicketTransferred)
+                    ForHolder("bounces", ((ITicketEvent)e).At);
+                if (e is TicketTriaged or TicketEscalated or TicketTransferred)
+                {
+                    airSince ??= ((ITicketEvent)e).At;
+                    dispatchedAt = ((ITicketEvent)e).At;
+                }
+                if (e is TicketAccepted signed)
+                {
+                    ForHolder("signedFor", signed.At);
+                    ForHolder("signForSeconds", signed.At, (long)(signed.At - dispatchedAt!.Value).TotalSeconds);
+                    ForHolder("flights", signed.At);
+                    ForHolder("airSeconds", signed.At, (long)(signed.At - airSince!.Value).TotalSeconds);
+                    airSince = null;
+                }
                 switch (e)
                 {
                     case TimeLimitStarted { Clock: Clock.Accept or Clock.Resolve } x:

@@ -15,7 +15,10 @@ public sealed record BoardRow(string Code, string Name, int Yellow, int Red);
 /// <param name="Own">The lights on limits the unit itself holds.</param>
 /// <param name="Units">Each unit directly below it, with the units below that.</param>
 /// <param name="Departments">Each department: its report-in limits and the tickets it holds, on tickets within the unit.</param>
-public sealed record WarningBoard(string Unit, int Yellow, int Red, BoardRow Own, IReadOnlyList<BoardRow> Units, IReadOnlyList<BoardRow> Departments);
+/// <param name="InTheAir">Tickets within the unit in the air now: dispatched and not yet signed for, or returned and awaiting triage again (AirTime).</param>
+/// <param name="Bounced">Those of them that bounced (were returned, transferred or escalated unsigned) in their current flight.</param>
+public sealed record WarningBoard(string Unit, int Yellow, int Red, BoardRow Own, IReadOnlyList<BoardRow> Units, IReadOnlyList<BoardRow> Departments,
+    int InTheAir = 0, int Bounced = 0);
 
 /// <summary>The warning board (亮灯预警): yellow and red lights within a unit, from the lights the timers lit.</summary>
 public static class BoardEndpoint
@@ -47,13 +50,19 @@ public static class BoardEndpoint
         var units = children.Select(child => Row(child.Code, child.NameZh, clocks.Where(c => IsHeldWithin(c, child.Code, reference)))).ToList();
         var departments = reference.Departments.Select(d => Row(d.Code, d.NameZh, clocks.Where(c => c.Holder == d.Code))).ToList();
         var own = Row(board.Code, board.NameZh, clocks.Where(c => c.Holder == board.Code));
+        var flying = await Access.WithinUnit(session.Query<TicketView>(), board.Code, reference)
+            .Where(t => t.Air.InTheAirSince != null)
+            .Select(t => t.Air.FlightBounces)
+            .ToListAsync(ct);
         return new WarningBoard(
             board.Code,
             clocks.Count(c => c.Light == WarningLight.Yellow),
             clocks.Count(c => c.Light == WarningLight.Red),
             own,
             units,
-            departments);
+            departments,
+            InTheAir: flying.Count,
+            Bounced: flying.Count(bounces => bounces > 0));
     }
 
     /// <summary>A limit held by a unit at or below <paramref name="unitCode"/>; report-in limits are held by departments.</summary>

@@ -15,7 +15,8 @@ public sealed record UserChangeRequest(string? NameZh, string? NameEn, string? R
 
 public sealed record ReasonRequest(string? Why);
 
-public sealed record UnitRequest(string? Code, string? NameZh, string? NameEn, string? Kind, string? ParentCode, string? Why);
+/// <param name="Calendar">How the unit counts working time: <c>county</c> (the default) or <c>aroundTheClock</c>.</param>
+public sealed record UnitRequest(string? Code, string? NameZh, string? NameEn, string? Kind, string? ParentCode, string? Why, string? Calendar = null);
 
 public sealed record DepartmentRequest(string? Code, string? NameZh, string? NameEn, IReadOnlyList<string?>? Powers, string? Why);
 
@@ -255,7 +256,8 @@ public static class CountyEndpoints
 
     private static Unit ReadUnit(Fields fields, string? code, UnitRequest request) => new(
         CountyAnswers.Code(fields, code, "code"), CountyAnswers.Name(fields, request.NameZh, "nameZh"), CountyAnswers.Name(fields, request.NameEn, "nameEn"),
-        fields.Choice<UnitKind>(request.Kind, "kind") ?? default, fields.Text(request.ParentCode, "parentCode", CountyAnswers.MaxCode, required: false));
+        fields.Choice<UnitKind>(request.Kind, "kind") ?? default, fields.Text(request.ParentCode, "parentCode", CountyAnswers.MaxCode, required: false),
+        fields.Choice<UnitCalendar>(request.Calendar, "calendar", required: false) ?? UnitCalendar.County);
 
     private static Department ReadDepartment(Fields fields, string? code, DepartmentRequest request) => new(
         CountyAnswers.Code(fields, code, "code"), CountyAnswers.Name(fields, request.NameZh, "nameZh"), CountyAnswers.Name(fields, request.NameEn, "nameEn"),

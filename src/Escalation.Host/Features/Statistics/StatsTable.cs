@@ -28,7 +28,8 @@ public sealed record StatsRow(
     int ConfirmedSolved, int MissedDeadlines, int CallbacksLate,
     decimal? SatisfactionPerClosedCaseRate, decimal? CitizenConfirmedResolutionRate,
     int ExtensionsRequested, int ExtensionsApproved, int ExtensionsRefused,
-    int PausesRequested, int PausesApproved, int PausesRefused, decimal PausedHours);
+    int PausesRequested, int PausesApproved, int PausesRefused, decimal PausedHours,
+    int Bounces, int SignedFor, decimal? SignForP50Minutes, decimal? SignForP90Minutes, int Flights, decimal? MeanAirMinutes);
 
 /// <param name="Totals">Per period, the total of everything within the unit asked for: the sum of the period's rows, its rates from those sums.</param>
 public sealed record StatsReport(
@@ -175,7 +176,22 @@ public static class StatsTable
             PausesRequested: c.PausesRequested,
             PausesApproved: c.PausesApproved,
             PausesRefused: c.PausesRefused,
-            PausedHours: Math.Round(c.PausedSeconds / 3600m, 1, MidpointRounding.AwayFromZero));
+            PausedHours: Math.Round(c.PausedSeconds / 3600m, 1, MidpointRounding.AwayFromZero),
+            Bounces: c.Bounces,
+            SignedFor: c.SignForSeconds.Count,
+            SignForP50Minutes: Percentile(c.SignForSeconds, 0.5),
+            SignForP90Minutes: Percentile(c.SignForSeconds, 0.9),
+            Flights: c.Flights,
+            MeanAirMinutes: c.Flights == 0 ? null : Math.Round(c.AirSeconds / 60m / c.Flights, 1, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>The nearest-rank percentile of times in seconds, in minutes with one decimal: the smallest time that at least that share of them do not exceed.</summary>
+    public static decimal? Percentile(IReadOnlyCollection<long> seconds, double share)
+    {
+        if (seconds.Count == 0)
+            return null;
+        var rank = (int)Math.Ceiling(share * seconds.Count);
+        return Math.Round(seconds.Order().ElementAt(Math.Max(rank, 1) - 1) / 60m, 1, MidpointRounding.AwayFromZero);
     }
 
     public static decimal? Percent(int part, int whole) =>

@@ -61,6 +61,11 @@ public static class ClockSentences
             t.Format("explain.limit", t.Moment(story.StartedAt), t.Moment(story.FirstDeadline), t[$"explain.{Fields.Name(story.Measure)}"]),
             Origin(story, t, reference),
         };
+        // The rule's figure and setting, and the reference data version the decision read; limits recorded before these were kept name neither.
+        if (story.Rule is { } rule)
+            sentences.Add(t.Format("explain.rule", story.ConfiguredLimit is { } limit ? LimitText(limit, t) : "", rule));
+        if (story.ReferenceVersion is { } version)
+            sentences.Add(t.Format("explain.version", version));
         var awaiting = "";
         foreach (var step in story.Steps)
         {
@@ -87,6 +92,22 @@ public static class ClockSentences
         }
         sentences.Add(Verdict(story, t));
         return sentences;
+    }
+
+    /// <summary>A limit as the county's file writes it ("1 working day"), in the reader's language.</summary>
+    private static string LimitText(string limit, Texts t)
+    {
+        if (Texts.English || !TimeLimit.TryParse(limit, out var parsed))
+            return limit;
+        if (parsed.Measure == TimeLimitMeasure.WorkingDays)
+            return $"{parsed.Days}个工作日";
+        var working = parsed.Measure == TimeLimitMeasure.WorkingTime ? "工作" : "";
+        var length = parsed.Length;
+        if (working.Length == 0 && length.Ticks % TimeSpan.TicksPerDay == 0)
+            return $"{(int)length.TotalDays}天";
+        if (length.Ticks % TimeSpan.TicksPerHour == 0)
+            return $"{(long)length.TotalHours}个{working}小时";
+        return length.Ticks % TimeSpan.TicksPerMinute == 0 ? $"{(long)length.TotalMinutes}{working}分钟" : limit;
     }
 
     /// <summary>What the ticket was when the limit started: the limit's policy reads these (tier, matter class, urgency); the event names none of them.</summary>

@@ -36,6 +36,9 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
 
     public int MissedThisMonthTotal { get; private set; }
 
+    /// <summary>This month's time in the air of the units below and the departments that signed for or bounced anything.</summary>
+    public IReadOnlyList<StatsRow> AirThisMonth { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? unit, int? days)
     {
         if (MyRole is not (Role.Dispatcher or Role.Auditor or Role.Administrator))
@@ -79,6 +82,7 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
         var departmentMonth = StatsTable.Build(Scope, StatsGrouping.Department, StatsPeriod.Month, monthStart, today, monthCells, [], reference);
         MissedThisMonth = unitMonth.Rows.Concat(departmentMonth.Rows).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.MissedDeadlines));
         MissedThisMonthTotal = unitMonth.Totals.Sum(r => r.MissedDeadlines) + departmentMonth.Totals.Sum(r => r.MissedDeadlines);
+        AirThisMonth = [.. unitMonth.Rows.Concat(departmentMonth.Rows.Where(r => r.SignedFor + r.Bounces > 0))];
         return Page();
     }
 }

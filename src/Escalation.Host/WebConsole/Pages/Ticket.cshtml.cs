@@ -125,6 +125,15 @@ public sealed class TicketModel(
     public Task<IActionResult> OnPostEraseAsync(Guid id, long? version, string? returnUrl) =>
         RunAsync(id, version, returnUrl, new OfferedAction("erase"), EraseCitizenDataEndpoint.Plan(id));
 
+    public Task<IActionResult> OnPostReviewReturnAsync(Guid id, long? version, string? returnUrl, ReviewRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("reviewReturn"), ReviewReturnEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostReturnToRaiserAsync(Guid id, long? version, string? returnUrl, ReturnRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("returnToRaiser"), ReturnToRaiserEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostChangeMatterAsync(Guid id, long? version, string? returnUrl, ChangeMatterRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("changeMatter"), ChangeMatterEndpoint.Plan(id, request));
+
     /// <summary>The master is named by its number (as people read it) or its id.</summary>
     public async Task<IActionResult> OnPostMergeAsync(Guid id, long? version, string? returnUrl, string? intoTicket)
     {
