@@ -35,7 +35,8 @@ public class PrivacyRules
         "TicketReturned.Reason", "TicketEscalated.Note", "WhistleBlown.Reason", "DepartmentReportedIn.Note", "ProgressNoted.Note",
         "TicketResolved.Summary", "TicketReopened.Reason", "TicketUrged.Note", "TicketClosed.Note", "ExtensionRequested.Reason",
         "ExtensionApproved.Note", "ExtensionRefused.Reason", "PauseRequested.Reason", "PauseApproved.Note", "PauseRefused.Reason",
-        "TicketResumed.Note", "CallbackUnanswered.Note",
+        "TicketResumed.Note", "CallbackUnanswered.Note", "ReturnRequested.Reason", "ReturnApproved.Note", "ReturnRefused.Reason",
+        "TicketReturnedToRaiser.Reason", "MatterChanged.Reason",
     ];
 
     [Fact]
