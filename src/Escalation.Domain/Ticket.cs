@@ -19,7 +19,7 @@ namespace Escalation.Domain;
 /// One citizen request, as far as decisions need it. Built from its events: <see cref="Start"/> then
 /// <see cref="Evolve"/> for each later event, or <see cref="Replay"/> for a whole stream.
 /// </summary>
-public sealed record Ticket
+public sealed partial record Ticket
 {
     /// <summary>The states in which a ticket is still open: not closed, withdrawn or merged.</summary>
     public static readonly TicketStatus[] OpenStates =
@@ -124,6 +124,9 @@ public sealed record Ticket
         Clock.Case => Status is TicketStatus.Reported or TicketStatus.Dispatched or TicketStatus.InHandling,
         Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
         Clock.RatingWindow => Status == TicketStatus.Resolved,
+        // Joint handling (#18): a part's limit (its whistle id is the part's id) runs until the part is fed back.
+        Clock.Part => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } partId && Joint.FindPart(partId) is { FedBack: false },
+        Clock.Fallback => Status is TicketStatus.Dispatched or TicketStatus.InHandling && Holder == clock.Holder && Joint.FallbackOwner == clock.Holder,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -150,7 +153,7 @@ public sealed record Ticket
         return stream.Skip(1).Aggregate(Start((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
     }
 
-    public Ticket Evolve(object e) => EndingPause(e, Dispatching(e, e switch
+    public Ticket Evolve(object e) => Joining(e, EndingPause(e, Dispatching(e, e switch
     {
         TicketTriaged x => On(x),
         TicketAccepted x => On(x),
@@ -183,7 +186,7 @@ public sealed record Ticket
         CallbackUnanswered x => this with { CallbackAttempts = x.Attempt },
         CitizenUnreachable => this with { Unreachable = true },
         _ => this,
-    }));
+    })));
 
     /// <summary>A triage or a transfer dispatches the ticket to its holder now: the window for a return opens.</summary>
     private static Ticket Dispatching(object e, Ticket next) =>

@@ -13,5 +13,7 @@ public static class EventTypes
         typeof(ExtensionRequested), typeof(ExtensionApproved), typeof(ExtensionRefused),
         typeof(PauseRequested), typeof(PauseApproved), typeof(PauseRefused), typeof(TicketResumed),
         typeof(CallbackUnanswered), typeof(CitizenUnreachable),
+        typeof(ConferenceHeld), typeof(CoHandlersNamed), typeof(PartFedBack), typeof(PartsOverridden), typeof(DepartmentEvaluated),
+        typeof(WhistleEvaluated), typeof(FallbackAssigned), typeof(HandlerAssigned),
     ];
 }

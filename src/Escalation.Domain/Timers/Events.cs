@@ -22,6 +22,12 @@ public enum Clock
 
     /// <summary>The whole case, from the report to the feedback to the citizen.</summary>
     Case,
+
+    /// <summary>A lead's co-handler, or a department at a whistle's conference, must feed back its part (joint handling, #18).</summary>
+    Part,
+
+    /// <summary>The county's fallback owner (兜底) must resolve what it took in (joint handling, #18).</summary>
+    Fallback,
 }
 
 public enum Light { Yellow, Red }

@@ -66,6 +66,17 @@ public static class Timekeeping
                 case CitizenUnreachable:
                     started.Add(RatingWindow(ticket, by, context, context.Now));
                     break;
+                // Joint handling (#18): each part its own clock; the fallback owner a clock to accept and its own to resolve.
+                case Joint.ConferenceHeld held:
+                    started.AddRange(held.Parts.Select(part => PartLimit(held, part, context)));
+                    break;
+                case Joint.CoHandlersNamed named:
+                    started.AddRange(named.Parts.Select(part => PartLimit(named, part, context)));
+                    break;
+                case Joint.FallbackAssigned fallback:
+                    started.Add(Start(ticket, Clock.Accept, by, context));
+                    started.Add(FallbackLimit(fallback, context));
+                    break;
             }
         }
         return started;
@@ -163,5 +174,20 @@ public static class Timekeeping
         var share = context.Reference.TimeLimits.YellowShare;
         var yellowAt = whistle.At + (whistle.ReportInDeadline - whistle.At) * share;
         return new TimeLimitStarted(whistle.TicketId, whistle.By, context.Now, Clock.ReportIn, department, yellowAt, whistle.ReportInDeadline, whistle.WhistleId);
+    }
+
+    /// <summary>A part's limit is its agreed due time; the yellow light at the policy's share of it. The limit's whistle id is the part's id.</summary>
+    private static TimeLimitStarted PartLimit(ITicketEvent agreed, Joint.AgreedPart part, DecisionContext context)
+    {
+        var yellowAt = agreed.At + (part.Due - agreed.At) * context.Reference.TimeLimits.YellowShare;
+        return new TimeLimitStarted(agreed.TicketId, agreed.By, context.Now, Clock.Part, part.Party, yellowAt, part.Due, part.PartId);
+    }
+
+    /// <summary>The fallback owner's own limit to resolve, from the county's setting, in clock time.</summary>
+    private static TimeLimitStarted FallbackLimit(Joint.FallbackAssigned fallback, DecisionContext context)
+    {
+        var limit = context.Settings.FallbackLimit;
+        return new TimeLimitStarted(fallback.TicketId, fallback.By, context.Now, Clock.Fallback, fallback.OwnerCode,
+            context.Now + limit * context.Reference.TimeLimits.YellowShare, context.Now + limit, null);
     }
 }
