@@ -99,6 +99,12 @@ public sealed class TicketView
     /// <summary>The callback's first question about the latest resolution (解决): whether the citizen says it was solved; null when not asked.</summary>
     public bool? Solved { get; set; }
 
+    /// <summary>Joint handling (#18): the whistles' steps after report-in, and every part and its feedback.</summary>
+    public Joint.JointView Joint { get; set; } = new();
+
+    /// <summary>The person the holding unit named to handle the ticket: their "mine" queue.</summary>
+    public string? HandlerUserId => State.HandlerUserId;
+
     public static TicketView Start(TicketReported e) => new()
     {
         Id = e.TicketId,
@@ -138,7 +144,13 @@ public sealed class TicketView
             case TicketUrged: Urgings++; break;
             case TicketClosed x: (ClosedAt, ClosedBecause) = (x.At, x.Because); break;
             case WarningLightLit x: On(x); break;
+            case Domain.Joint.CoHandlersNamed x:
+                foreach (var part in x.Parts)
+                    AddDepartment(part.Party);
+                break;
+            case Domain.Joint.FallbackAssigned { OwnerIsDepartment: true } x: AddDepartment(x.OwnerCode); break;
         }
+        Joint.When(e);
         State = State.Evolve(e);
         foreach (var whistle in Whistles)
             whistle.Open = State.FindWhistle(whistle.Id) is not null;
