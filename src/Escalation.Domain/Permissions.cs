@@ -59,6 +59,7 @@ public static class Permissions
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
         [Role.Callback] = [TicketAction.Rate, TicketAction.CallBack],
+        [Role.Leader] = [],
     };
 
     public static bool MayDo(Role role, TicketAction action) => Allowed[role].Contains(action);

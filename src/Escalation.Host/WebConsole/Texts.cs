@@ -700,5 +700,6 @@ public sealed partial class Texts(ReferenceData reference)
         ["joint.conferences"] = ("会商次数", "Conferences"),
         ["joint.whistlerScore"] = ("吹哨得分", "Whistler score"),
         ["Queue.mine"] = ("我的", "Mine"),
+        ["Role.leader"] = ("县领导（包保）", "County leader (包保)"),
 };
 }

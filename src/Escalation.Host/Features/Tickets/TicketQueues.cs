@@ -85,6 +85,7 @@ public sealed class TicketQueues(ReferenceData reference)
         Role.Operator => [Queue.Callback, Queue.Open, Queue.All],
         Role.Dispatcher => [Queue.Triage, Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Callback, Queue.Closure, Queue.Overdue, Queue.Open, Queue.Mine],
         Role.Department => [Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Overdue, Queue.Open, Queue.Mine],
+        Role.Leader => [Queue.Open, Queue.Overdue, Queue.All],
         Role.Auditor or Role.Administrator =>
             [Queue.Triage, Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Callback, Queue.Closure, Queue.Overdue, Queue.Open, Queue.Closed, Queue.All],
         _ => [],
