@@ -32,4 +32,23 @@ public sealed record CountySettings
 
     /// <summary>When set, a return must give its reason code from the list; off by default, so clients that send only a text still work.</summary>
     public bool ReturnReasonCodeRequired { get; init; }
+    // Joint handling (#18).
+
+    /// <summary>The lowest tier that may blow the whistle (吹哨): villages and communities and up by default; <c>Township</c> keeps it to townships, streets and the county.</summary>
+    public Reference.Tier LowestWhistleTier { get; init; } = Reference.Tier.Village;
+
+    /// <summary>Whether a village's or community's whistle may summon its own township or street as well as departments.</summary>
+    public bool VillagesSummonTownship { get; init; } = true;
+
+    /// <summary>Whether the lead may resolve with co-handlers' or conference parts not yet fed back, giving a reason.</summary>
+    public bool LeadMayOverrideParts { get; init; }
+
+    /// <summary>Who takes a matter no unit or department can be found for (兜底): a unit or department code; none: the county itself.</summary>
+    public string? FallbackOwner { get; init; }
+
+    /// <summary>The fallback owner's own limit to resolve what it took.</summary>
+    public TimeSpan FallbackLimit { get; init; } = TimeSpan.FromDays(15);
+
+    /// <summary>How much the township's assessment of a department weighs in the department's annual score (吉林: 40%).</summary>
+    public double AssessmentWeight { get; init; } = 0.4;
 }

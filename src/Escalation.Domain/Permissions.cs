@@ -1,6 +1,7 @@
 using Escalation.Domain.Closure;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Extension;
+using Escalation.Domain.Joint;
 using Escalation.Domain.Merging;
 using Escalation.Domain.Pause;
 using Escalation.Domain.Privacy;
@@ -31,6 +32,8 @@ public enum TicketAction
 
     // A change of matter while in handling.
     ChangeMatter,
+    // Joint handling (#18): the steps after report-in, the fallback owner, named handlers.
+    HoldConference, FeedBackPart, EvaluateDepartment, EvaluateWhistle, AssignFallback, AssignHandler,
 }
 
 /// <summary>
@@ -50,15 +53,19 @@ public static class Permissions
             TicketAction.Reopen, TicketAction.Urge, TicketAction.Merge, TicketAction.Withdraw, TicketAction.Close,
             TicketAction.RequestExtension, TicketAction.ReviewExtension, TicketAction.RequestPause, TicketAction.ReviewPause, TicketAction.Resume,
             TicketAction.ReviewReturn, TicketAction.ReturnToRaiser, TicketAction.ChangeMatter,
+            TicketAction.ReportIn, TicketAction.HoldConference, TicketAction.FeedBackPart, TicketAction.EvaluateDepartment,
+            TicketAction.EvaluateWhistle, TicketAction.AssignFallback, TicketAction.AssignHandler,
         ],
         [Role.Department] =
         [
             TicketAction.Accept, TicketAction.ReportIn, TicketAction.Return, TicketAction.NoteProgress, TicketAction.Resolve,
             TicketAction.RequestExtension, TicketAction.RequestPause, TicketAction.Resume,
+            TicketAction.FeedBackPart, TicketAction.EvaluateWhistle, TicketAction.AssignHandler,
         ],
         [Role.Auditor] = [],
         [Role.Administrator] = [TicketAction.EraseCitizenData],
         [Role.Callback] = [TicketAction.Rate, TicketAction.CallBack],
+        [Role.Leader] = [],
     };
 
     public static bool MayDo(Role role, TicketAction action) => Allowed[role].Contains(action);
@@ -66,7 +73,8 @@ public static class Permissions
     /// <summary>
     /// Why <paramref name="by"/> may not take <paramref name="action"/> on the ticket now, by the ticket's state and holder
     /// alone (what the request would carry is not known yet), or null when it may. A department answers one whistle:
-    /// <paramref name="whistleId"/> names it for <see cref="TicketAction.ReportIn"/> and a returned summons.
+    /// <paramref name="whistleId"/> names it for <see cref="TicketAction.ReportIn"/> and a returned summons, and for the steps after
+    /// report-in (for <see cref="TicketAction.FeedBackPart"/> it names the part).
     /// </summary>
     public static Rejection? Refusal(this Ticket ticket, TicketAction action, Actor by, DecisionContext context, Guid? whistleId = null) =>
         (action switch
@@ -75,7 +83,7 @@ public static class Permissions
             TicketAction.Accept => AcceptTicket.Refuses(ticket, by),
             TicketAction.Escalate => EscalateTicket.Refuses(ticket, by),
             TicketAction.Transfer => TransferTicket.Refuses(ticket, by, context),
-            TicketAction.BlowWhistle => BlowWhistle.Refuses(ticket, by),
+            TicketAction.BlowWhistle => BlowWhistle.Refuses(ticket, by, context),
             TicketAction.ReportIn when whistleId is { } id => ReportIn.Refuses(ticket, by, id),
             TicketAction.Return when whistleId is { } id => ReturnSummons.Refuses(ticket, by, id),
             TicketAction.Return => ReturnTicket.Refuses(ticket, by, context),
@@ -97,6 +105,12 @@ public static class Permissions
             TicketAction.ReviewReturn => ReviewReturn.Refuses(ticket, by),
             TicketAction.ReturnToRaiser => ReturnToRaiser.Refuses(ticket, by),
             TicketAction.ChangeMatter => ChangeMatter.Refuses(ticket, by, context),
+            TicketAction.HoldConference when whistleId is { } id => HoldConference.Refuses(ticket, by, id),
+            TicketAction.FeedBackPart when whistleId is { } id => FeedBackPart.Refuses(ticket, by, id),
+            TicketAction.EvaluateDepartment when whistleId is { } id => EvaluateDepartment.Refuses(ticket, by, id),
+            TicketAction.EvaluateWhistle when whistleId is { } id => EvaluateWhistle.Refuses(ticket, by, id),
+            TicketAction.AssignFallback => AssignFallback.Refuses(ticket, by, context),
+            TicketAction.AssignHandler => AssignHandler.Refuses(ticket, by),
             _ => Decision.Reject(RuleCodes.InvalidState, $"{action} is not an action on an existing ticket."),
         })?.Rejection;
 

@@ -95,4 +95,25 @@ public static class RuleCodes
     public const string CountyUnchanged = "county-unchanged";
     public const string UnitHasOpenTickets = "unit-has-open-tickets";
     public const string LastAdministrator = "last-administrator";
+    // Joint handling (#18): whistles from any tier, the steps after report-in, parts, fallback owner, named handlers.
+    public const string WhistleTierNotAllowed = "whistle-tier-not-allowed";
+    public const string NotWhistler = "not-whistler";
+    public const string ConferenceAlreadyHeld = "conference-already-held";
+    public const string NoneReportedIn = "none-reported-in";
+    public const string MinutesRequired = "minutes-required";
+    public const string NotParticipant = "not-participant";
+    public const string PartsRequired = "parts-required";
+    public const string TaskRequired = "task-required";
+    public const string PartDueNotLater = "part-due-not-later";
+    public const string UnknownPart = "unknown-part";
+    public const string NotPartHolder = "not-part-holder";
+    public const string PartAlreadyFedBack = "part-already-fed-back";
+    public const string PartsOutstanding = "parts-outstanding";
+    public const string AlreadyEvaluated = "already-evaluated";
+    public const string ScoreOutOfRange = "score-out-of-range";
+    public const string CoHandlerIsLead = "co-handler-is-lead";
+    public const string FallbackOwnerHolds = "fallback-owner-holds";
+    public const string UnknownUser = "unknown-user";
+    public const string HandlerNotInUnit = "handler-not-in-unit";
+    public const string AlreadyAssigned = "already-assigned";
 }

@@ -19,7 +19,7 @@ namespace Escalation.Domain;
 /// One citizen request, as far as decisions need it. Built from its events: <see cref="Start"/> then
 /// <see cref="Evolve"/> for each later event, or <see cref="Replay"/> for a whole stream.
 /// </summary>
-public sealed record Ticket
+public sealed partial record Ticket
 {
     /// <summary>The states in which a ticket is still open: not closed, withdrawn or merged.</summary>
     public static readonly TicketStatus[] OpenStates =
@@ -135,6 +135,9 @@ public sealed record Ticket
         Clock.Callback => Status == TicketStatus.Resolved && Rating is null && !Unreachable,
         Clock.RatingWindow => Status == TicketStatus.Resolved,
         Clock.PauseReview => LivePause?.ReviewerUnitCode == clock.Holder,
+        // Joint handling (#18): a part's limit (its whistle id is the part's id) runs until the part is fed back.
+        Clock.Part => Status is TicketStatus.Dispatched or TicketStatus.InHandling && clock.WhistleId is { } partId && Joint.FindPart(partId) is { FedBack: false },
+        Clock.Fallback => Status is TicketStatus.Dispatched or TicketStatus.InHandling && Holder == clock.Holder && Joint.FallbackOwner == clock.Holder,
         _ => Status is TicketStatus.Dispatched or TicketStatus.InHandling && Paused is null && clock.WhistleId is { } whistleId && Awaits(clock.Holder, whistleId),
     };
 
@@ -168,7 +171,7 @@ public sealed record Ticket
         return stream.Skip(1).Aggregate(Start((TicketReported)stream[0]), (ticket, e) => ticket.Evolve(e));
     }
 
-    public Ticket Evolve(object e) => EndingPause(e, Dispatching(e, e switch
+    public Ticket Evolve(object e) => Joining(e, EndingPause(e, Dispatching(e, e switch
     {
         TicketTriaged x => On(x),
         TicketAccepted x => On(x),
@@ -211,7 +214,7 @@ public sealed record Ticket
         },
         MatterChanged x => this with { CategoryCode = x.ToCategoryCode },
         _ => this,
-    }));
+    })));
 
     /// <summary>A triage or a transfer dispatches the ticket to its holder now: the window for a return opens.</summary>
     private static Ticket Dispatching(object e, Ticket next) =>

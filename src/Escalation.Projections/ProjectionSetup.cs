@@ -25,6 +25,9 @@ public static class ProjectionSetup
             .Index(x => x.Description, index => (index.Method, index.Mask) = (Weasel.Postgresql.Tables.IndexMethod.gin, "? gin_trgm_ops"))
             .Index(x => x.Address!, index => (index.Method, index.Mask) = (Weasel.Postgresql.Tables.IndexMethod.gin, "? gin_trgm_ops"));
 
+        // Joint handling (#18): the assessment finds the tickets with whistles or co-handlers in a period.
+        opts.Schema.For<TicketView>().Index(x => x.Joint.FirstAt!).Index(x => x.HandlerUserId!);
+
         // The hash chain and the inline view need each event's version before anything is written; the quick append
         // modes leave an append without an expected version (a timer's) to be numbered by the database.
         opts.Events.AppendMode = EventAppendMode.Rich;

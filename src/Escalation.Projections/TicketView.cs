@@ -103,6 +103,11 @@ public sealed class TicketView
 
     /// <summary>Time in the air: the current flight between units before a sign-for, its bounces, and the flights so far.</summary>
     public AirTime Air { get; set; } = new();
+    /// <summary>Joint handling (#18): the whistles' steps after report-in, and every part and its feedback.</summary>
+    public Joint.JointView Joint { get; set; } = new();
+
+    /// <summary>The person the holding unit named to handle the ticket: their "mine" queue.</summary>
+    public string? HandlerUserId => State.HandlerUserId;
 
     public static TicketView Start(TicketReported e) => new()
     {
@@ -145,8 +150,14 @@ public sealed class TicketView
             case WarningLightLit x: On(x); break;
             case Domain.Privacy.CitizenDataErased: OnErased(); break;
             case MatterChanged x: Level = x.Level; break;
+            case Domain.Joint.CoHandlersNamed x:
+                foreach (var part in x.Parts)
+                    AddDepartment(part.Party);
+                break;
+            case Domain.Joint.FallbackAssigned { OwnerIsDepartment: true } x: AddDepartment(x.OwnerCode); break;
         }
         Air.When(State, e);
+        Joint.When(e);
         State = State.Evolve(e);
         foreach (var whistle in Whistles)
             whistle.Open = State.FindWhistle(whistle.Id) is not null;

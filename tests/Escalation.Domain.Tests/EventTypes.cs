@@ -15,5 +15,7 @@ public static class EventTypes
         typeof(CallbackUnanswered), typeof(CitizenUnreachable),
         typeof(ReturnRequested), typeof(ReturnApproved), typeof(ReturnRefused), typeof(TicketReturnedToRaiser),
         typeof(MatterChanged),
+        typeof(ConferenceHeld), typeof(CoHandlersNamed), typeof(PartFedBack), typeof(PartsOverridden), typeof(DepartmentEvaluated),
+        typeof(WhistleEvaluated), typeof(FallbackAssigned), typeof(HandlerAssigned),
     ];
 }

@@ -21,6 +21,8 @@ public class PermissionRules
         RuleCodes.AlreadyPaused, RuleCodes.PausePending, RuleCodes.PauseExhausted, RuleCodes.NoPausePending, RuleCodes.NotPaused,
         RuleCodes.ReturnWindowPassed,
         RuleCodes.CitizenUnreachable,
+        RuleCodes.WhistleTierNotAllowed, RuleCodes.NotWhistler, RuleCodes.ConferenceAlreadyHeld, RuleCodes.NoneReportedIn, RuleCodes.UnknownPart,
+        RuleCodes.NotPartHolder, RuleCodes.PartAlreadyFedBack, RuleCodes.FallbackOwnerHolds,
     ];
 
     /// <summary>Each action with a command carrying valid input, by actors who may or may not act.</summary>
@@ -52,6 +54,12 @@ public class PermissionRules
             yield return (TicketAction.ReviewPause, new ReviewPause(TicketId, by, true, null), null);
             yield return (TicketAction.Resume, new ResumeTicket(TicketId, by, "Back."), null);
             yield return (TicketAction.CallBack, new RecordCallbackAttempt(TicketId, by, null), null);
+            yield return (TicketAction.HoldConference, new HoldConference(TicketId, by, WhistleId, [Housing], "Met.", [new AgreedPart(JointRules.PartId, Housing, "Inspect.", Now.AddDays(1))]), WhistleId);
+            yield return (TicketAction.FeedBackPart, new FeedBackPart(TicketId, by, JointRules.PartId, "Done."), JointRules.PartId);
+            yield return (TicketAction.EvaluateDepartment, new EvaluateDepartment(TicketId, by, WhistleId, Housing, true, 4, 4, 80, null), WhistleId);
+            yield return (TicketAction.EvaluateWhistle, new EvaluateWhistle(TicketId, by, WhistleId, true, false, null), WhistleId);
+            yield return (TicketAction.AssignFallback, new AssignFallback(TicketId, by, "No unit."), null);
+            yield return (TicketAction.AssignHandler, new AssignHandler(TicketId, by, "east-zhou"), null);
         }
     }
 
@@ -79,6 +87,7 @@ public class PermissionRules
             [.. InHandlingAtEastVillage, Resolving, ExtensionAsked],
             [.. InHandlingAtEastVillage, Resolving, PauseAsked],
             [.. InHandlingAtEastVillage, Resolving, PauseAsked, new PauseApproved(TicketId, DongpingDispatcher, Earlier, Now.AddDays(1), null)],
+            .. JointRules.Histories,
         ];
     }
 

@@ -36,7 +36,8 @@ public class PrivacyRules
         "TicketResolved.Summary", "TicketReopened.Reason", "TicketUrged.Note", "TicketClosed.Note", "ExtensionRequested.Reason",
         "ExtensionApproved.Note", "ExtensionRefused.Reason", "PauseRequested.Reason", "PauseApproved.Note", "PauseRefused.Reason",
         "TicketResumed.Note", "CallbackUnanswered.Note", "ReturnRequested.Reason", "ReturnApproved.Note", "ReturnRefused.Reason",
-        "TicketReturnedToRaiser.Reason", "MatterChanged.Reason",
+        "TicketReturnedToRaiser.Reason", "MatterChanged.Reason", "PartFedBack.Note", "PartsOverridden.Reason",
+        "DepartmentEvaluated.Comment", "WhistleEvaluated.Comment", "FallbackAssigned.Reason",
     ];
 
     [Fact]

@@ -32,6 +32,13 @@ public class StateTable
         ["review return"] = new ReviewReturn(TicketId, DongpingDispatcher, true, null),
         ["return to raiser"] = new ReturnToRaiser(TicketId, DongpingDispatcher, "Yours.", ReturnReason.NotOurPowers),
         ["change matter"] = new ChangeMatter(TicketId, DongpingDispatcher, IllegalConstruction, "Bigger."),
+        // Joint handling (#18).
+        ["hold conference"] = new HoldConference(TicketId, DongpingDispatcher, WhistleId, [Housing], "Minutes.", [new AgreedPart(JointRules.PartId, Housing, "Inspect.", Now.AddDays(1))]),
+        ["feed back part"] = new FeedBackPart(TicketId, HousingOfficer, JointRules.PartId, "Done."),
+        ["evaluate department"] = new EvaluateDepartment(TicketId, DongpingDispatcher, WhistleId, Housing, true, 5, 5, 90, null),
+        ["evaluate whistle"] = new EvaluateWhistle(TicketId, HousingOfficer, WhistleId, true, false, null),
+        ["assign fallback"] = new AssignFallback(TicketId, CountyDispatcher, "No unit."),
+        ["assign handler"] = new AssignHandler(TicketId, EastVillageLiaison, "east-zhou"),
     };
 
     private static void ShouldBeInvalidIn(string command, TicketStatus status) =>
@@ -180,6 +187,37 @@ public class StateTable
     [InlineData(TicketStatus.Closed)]
     [InlineData(TicketStatus.Withdrawn)]
     public void a_callback_attempt_needs_a_resolved_ticket(TicketStatus status) => ShouldBeInvalidIn("call back", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void a_conference_and_feeding_back_a_part_need_a_dispatched_or_handled_ticket(TicketStatus status)
+    {
+        ShouldBeInvalidIn("hold conference", status);
+        ShouldBeInvalidIn("feed back part", status);
+    }
+
+    [Theory]
+    [InlineData(TicketStatus.Reported)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void evaluations_need_a_ticket_dispatched_handled_resolved_or_closed(TicketStatus status)
+    {
+        ShouldBeInvalidIn("evaluate department", status);
+        ShouldBeInvalidIn("evaluate whistle", status);
+    }
+
+    [Theory]
+    [InlineData(TicketStatus.Resolved)]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void the_fallback_owner_takes_only_an_open_unresolved_ticket(TicketStatus status) => ShouldBeInvalidIn("assign fallback", status);
+
+    [Theory]
+    [InlineData(TicketStatus.Closed)]
+    [InlineData(TicketStatus.Withdrawn)]
+    public void a_handler_is_named_only_on_an_open_ticket(TicketStatus status) => ShouldBeInvalidIn("assign handler", status);
 
     public static TheoryData<string> EveryCommand => [.. Commands.Keys];
 

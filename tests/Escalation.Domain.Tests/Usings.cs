@@ -16,3 +16,4 @@ global using static Escalation.Domain.Tests.Spec;
 global using static Escalation.Domain.Tests.TestCounty;
 global using Escalation.Domain.Extension;
 global using Escalation.Domain.Pause;
+global using Escalation.Domain.Joint;

@@ -3,6 +3,7 @@ namespace Escalation.Domain.Tests;
 public class WhistleRules
 {
     private static readonly string[] UrbanAndHousing = [UrbanManagement, Housing];
+    private static readonly string[] TownshipAndHousing = [Dongping, Housing];
 
     private static readonly object[] WhistleBlownByDongping = [.. InHandlingAtDongping, WhistleBlownBy(DongpingDispatcher, UrbanManagement, Housing)];
 
@@ -35,10 +36,42 @@ public class WhistleRules
                 TicketId, CountyDispatcher, Now, WhistleId, County, UrbanAndHousing, Now.AddHours(2), "Joint inspection."));
 
     [Fact]
-    public void a_village_does_not_blow_the_whistle() =>
+    public void a_village_does_not_blow_the_whistle_where_the_county_keeps_it_to_townships_and_up() =>
+        Given(InHandlingAtEastVillage)
+            .When(new BlowWhistle(TicketId, EastVillageLiaison, WhistleId, UrbanAndHousing, "Too loud."), new CountySettings { LowestWhistleTier = Tier.Township })
+            .ShouldBeRejectedWith(RuleCodes.WhistleTierNotAllowed);
+
+    [Fact]
+    public void a_village_blows_the_whistle_by_default_and_the_departments_must_report_in() =>
         Given(InHandlingAtEastVillage)
             .When(new BlowWhistle(TicketId, EastVillageLiaison, WhistleId, UrbanAndHousing, "Too loud."))
-            .ShouldBeRejectedWith(RuleCodes.WhistleOnlyByTownshipOrCounty);
+            .ShouldEmit(new WhistleBlown(
+                TicketId, EastVillageLiaison, Now, WhistleId, EastVillage, UrbanAndHousing, Now.AddHours(2), "Too loud."));
+
+    [Fact]
+    public void a_village_may_summon_its_own_township_with_the_departments() =>
+        Given(InHandlingAtEastVillage)
+            .When(new BlowWhistle(TicketId, EastVillageLiaison, WhistleId, TownshipAndHousing, "Too loud."))
+            .ShouldEmit(new WhistleBlown(
+                TicketId, EastVillageLiaison, Now, WhistleId, EastVillage, TownshipAndHousing, Now.AddHours(2), "Too loud."));
+
+    [Fact]
+    public void a_village_does_not_summon_its_township_where_the_county_does_not_allow_it() =>
+        Given(InHandlingAtEastVillage)
+            .When(new BlowWhistle(TicketId, EastVillageLiaison, WhistleId, [Dongping], "Too loud."), new CountySettings { VillagesSummonTownship = false })
+            .ShouldBeRejectedWith(RuleCodes.UnknownDepartment);
+
+    [Fact]
+    public void a_village_does_not_summon_another_township() =>
+        Given(InHandlingAtEastVillage)
+            .When(new BlowWhistle(TicketId, EastVillageLiaison, WhistleId, [Xiping], "Too loud."))
+            .ShouldBeRejectedWith(RuleCodes.UnknownDepartment);
+
+    [Fact]
+    public void a_township_summoned_by_its_village_reports_in_as_a_department_does() =>
+        Given([.. InHandlingAtEastVillage, new WhistleBlown(TicketId, EastVillageLiaison, Earlier, WhistleId, EastVillage, [Dongping], Earlier.AddHours(2), "Help.")])
+            .When(new ReportIn(TicketId, DongpingDispatcher, WhistleId, true, null))
+            .ShouldEmit(new DepartmentReportedIn(TicketId, DongpingDispatcher, Now, WhistleId, Dongping, DongpingDispatcher.UserId, true, null));
 
     [Fact]
     public void a_department_does_not_blow_the_whistle() =>

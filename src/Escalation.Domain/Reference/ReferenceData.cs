@@ -95,6 +95,9 @@ public enum Role
 
     /// <summary>The callback desk (回访): calls back and rates any resolved ticket within its unit, whoever opened it.</summary>
     Callback,
+
+    /// <summary>A county leader (包保, joint handling): reads the tickets raised to the county-leader tier from the place of their unit (the county: all).</summary>
+    Leader,
 }
 
 /// <summary>A user of the county: an operator, a dispatcher of a unit, a department handler, an auditor, an administrator.</summary>

@@ -1,7 +1,8 @@
 namespace Escalation.Domain.Resolution;
 
 /// <summary>The holder reports the request resolved (办结) and says how; the citizen is then called back to rate it.</summary>
-public sealed record ResolveTicket(Guid TicketId, Actor By, string Summary) : ITicketCommand
+/// <param name="PartsOverride">Why the lead resolves with parts not fed back, where the county allows it (joint handling).</param>
+public sealed record ResolveTicket(Guid TicketId, Actor By, string Summary, string? PartsOverride = null) : ITicketCommand
 {
     public Decision Decide(Ticket state, DecisionContext context)
     {
@@ -9,7 +10,14 @@ public sealed record ResolveTicket(Guid TicketId, Actor By, string Summary) : IT
             return refused;
         if (Rules.IsBlank(Summary))
             return Rules.Missing(RuleCodes.SummaryRequired, "summary of the resolution");
-        return Decision.Accept(new TicketResolved(TicketId, By, context.Now, Summary, state.Holder));
+        var resolved = new TicketResolved(TicketId, By, context.Now, Summary, state.Holder);
+        if (state.Joint.Outstanding is { Count: > 0 } outstanding)
+        {
+            if (!context.Settings.LeadMayOverrideParts || Rules.IsBlank(PartsOverride))
+                return Decision.Reject(RuleCodes.PartsOutstanding, $"{outstanding.Count} part(s) are not fed back yet ({string.Join(", ", outstanding.Select(p => p.Party))}): the lead resolves once every part is fed back.");
+            return Decision.Accept(new Joint.PartsOverridden(TicketId, By, context.Now, [.. outstanding.Select(p => p.Id)], PartsOverride!), resolved);
+        }
+        return Decision.Accept(resolved);
     }
 
     /// <summary>The ticket's state and who acts: what <see cref="Permissions.Refusal"/> asks before any request is made.</summary>

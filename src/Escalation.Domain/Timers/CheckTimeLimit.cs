@@ -37,7 +37,7 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
         var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
         if (Light == Light.Yellow)
             return Decision.Accept(lit);
-        if (Clock is Clock.Callback or Clock.ExtensionReview or Clock.Triage or Clock.Case or Clock.PauseReview)
+        if (Clock is Clock.Callback or Clock.ExtensionReview or Clock.Triage or Clock.Case or Clock.PauseReview or Clock.Part or Clock.Fallback)
             return Decision.Accept(lit);
         if (Clock == Clock.ReportIn)
             return Decision.Accept(lit, new ReportInMissed(TicketId, By, context.Now, WhistleId!.Value, Holder, context.Reference.County.Code));

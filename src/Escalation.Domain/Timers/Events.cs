@@ -25,6 +25,11 @@ public enum Clock
 
     /// <summary>The reviewer of a request to pause (挂起) must decide it.</summary>
     PauseReview,
+    /// <summary>A lead's co-handler, or a department at a whistle's conference, must feed back its part (joint handling, #18).</summary>
+    Part,
+
+    /// <summary>The county's fallback owner (兜底) must resolve what it took in (joint handling, #18).</summary>
+    Fallback,
 }
 
 public enum Light { Yellow, Red }

@@ -78,6 +78,17 @@ public static class Timekeeping
                     if (CaseRerouted(ticket, by, context) is { } recased)
                         started.Add(recased);
                     break;
+                // Joint handling (#18): each part its own clock; the fallback owner a clock to accept and its own to resolve.
+                case Joint.ConferenceHeld held:
+                    started.AddRange(held.Parts.Select(part => PartLimit(held, part, context)));
+                    break;
+                case Joint.CoHandlersNamed named:
+                    started.AddRange(named.Parts.Select(part => PartLimit(named, part, context)));
+                    break;
+                case Joint.FallbackAssigned fallback:
+                    started.Add(Start(ticket, Clock.Accept, by, context));
+                    started.Add(FallbackLimit(fallback, context));
+                    break;
             }
         }
         return started;
@@ -217,4 +228,18 @@ public static class Timekeeping
     /// <summary>The limit as configured and the setting it came from, for the clock's explanation.</summary>
     private static TimeLimitStarted Ruled(this TimeLimitStarted started, (TimeLimit Limit, string Rule) rule) =>
         started with { Limit = rule.Limit.ToString(), Rule = rule.Rule };
+    /// <summary>A part's limit is its agreed due time; the yellow light at the policy's share of it. The limit's whistle id is the part's id.</summary>
+    private static TimeLimitStarted PartLimit(ITicketEvent agreed, Joint.AgreedPart part, DecisionContext context)
+    {
+        var yellowAt = agreed.At + (part.Due - agreed.At) * context.Reference.TimeLimits.YellowShare;
+        return new TimeLimitStarted(agreed.TicketId, agreed.By, context.Now, Clock.Part, part.Party, yellowAt, part.Due, part.PartId);
+    }
+
+    /// <summary>The fallback owner's own limit to resolve, from the county's setting, in clock time.</summary>
+    private static TimeLimitStarted FallbackLimit(Joint.FallbackAssigned fallback, DecisionContext context)
+    {
+        var limit = context.Settings.FallbackLimit;
+        return new TimeLimitStarted(fallback.TicketId, fallback.By, context.Now, Clock.Fallback, fallback.OwnerCode,
+            context.Now + limit * context.Reference.TimeLimits.YellowShare, context.Now + limit, null);
+    }
 }

@@ -33,6 +33,7 @@ public static class Access
             Role.Dispatcher => reference.IsSelfOrAncestor(unit, ticket.HoldingUnitCode),
             Role.Department => ticket.Departments.Contains(unit),
             Role.Auditor or Role.Administrator => true,
+            Role.Leader => ticket.HandlingTier == Tier.CountyLeader && reference.IsSelfOrAncestor(unit, ticket.VillageCode),
             _ => false,
         };
     }
@@ -72,6 +73,7 @@ public static class Access
             Role.Department => query.Where(t => t.Departments.Contains(ownUnit)),
             Role.Dispatcher => WithinUnit(query, unit ?? ownUnit, reference),
             Role.Auditor or Role.Administrator => unit is null ? query : WithinUnit(query, unit, reference),
+            Role.Leader => LeaderInbox(query, ownUnit, reference),
             _ => query.Where(_ => false),
         };
     }
@@ -84,6 +86,16 @@ public static class Access
             return query.Where(t => t.ReportedBy == reporter || states.Contains(t.Status));
         var codes = reference.UnitsWithin(unit).Select(u => u.Code).ToArray();
         return query.Where(t => t.ReportedBy == reporter || (states.Contains(t.Status) && codes.Contains(t.HoldingUnitCode)));
+    }
+
+    /// <summary>A county leader's (包保) tickets: raised to the county-leader tier, from the place of the leader's unit.</summary>
+    private static IQueryable<TicketView> LeaderInbox(IQueryable<TicketView> query, string unit, ReferenceData reference)
+    {
+        var raised = query.Where(t => t.HandlingTier == Tier.CountyLeader);
+        if (unit == reference.County.Code)
+            return raised;
+        var codes = reference.UnitsWithin(unit).Select(u => u.Code).ToArray();
+        return raised.Where(t => codes.Contains(t.VillageCode));
     }
 
     public static IQueryable<TicketView> WithinUnit(IQueryable<TicketView> query, string unit, ReferenceData reference)

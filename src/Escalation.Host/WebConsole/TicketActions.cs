@@ -30,6 +30,14 @@ public sealed class TicketActions(DecisionContexts decisions)
         // Returns with review, and back down to the unit that raised an escalated ticket (docs/clocks.md).
         ("reviewReturn", TicketAction.ReviewReturn), ("returnToRaiser", TicketAction.ReturnToRaiser),
         ("changeMatter", TicketAction.ChangeMatter),
+        // Joint handling (#18).
+        ("fallback", TicketAction.AssignFallback), ("assignHandler", TicketAction.AssignHandler),
+    ];
+
+    /// <summary>The steps after report-in, offered per whistle of the ticket (joint handling).</summary>
+    private static readonly (string Name, TicketAction Action)[] WhistleSteps =
+    [
+        ("conference", TicketAction.HoldConference), ("evaluateDepartment", TicketAction.EvaluateDepartment), ("evaluateWhistle", TicketAction.EvaluateWhistle),
     ];
 
     /// <summary>The forms whose step cannot be taken back: each asks the user to confirm it.</summary>
@@ -50,6 +58,10 @@ public sealed class TicketActions(DecisionContexts decisions)
             if (state.Allows(role, TicketAction.Return, actor, context, whistle.Id))
                 actions.Add(new OfferedAction("returnSummons", whistle.Id));
         }
+        foreach (var whistle in state.Joint.Whistles)
+            actions.AddRange(WhistleSteps.Where(step => state.Allows(role, step.Action, actor, context, whistle.Id)).Select(step => new OfferedAction(step.Name, whistle.Id)));
+        // A part's feedback form carries the part's id where a whistle's forms carry the whistle's.
+        actions.AddRange(state.Joint.Parts.Where(part => state.Allows(role, TicketAction.FeedBackPart, actor, context, part.Id)).Select(part => new OfferedAction("feedBack", part.Id)));
         actions.AddRange(Forms.Where(form => state.Allows(role, form.Action, actor, context)).Select(form => new OfferedAction(form.Name)));
         return actions;
     }

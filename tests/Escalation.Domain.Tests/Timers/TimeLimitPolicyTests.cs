@@ -107,8 +107,8 @@ public class TimeLimitPolicyTests
         for (var i = 0; i < 500; i++)
         {
             var start = first + TimeSpan.FromTicks(random.NextInt64(span.Ticks));
-            // The rating window is a county setting, not a limit of the policy.
-            foreach (var clock in Enum.GetValues<Clock>().Where(c => c != Clock.RatingWindow))
+            // The rating window and the fallback owner's limit are county settings, a part's limit is agreed: not limits of the policy.
+            foreach (var clock in Enum.GetValues<Clock>().Where(c => c is not (Clock.RatingWindow or Clock.Part or Clock.Fallback)))
             {
                 foreach (var limitClass in Enum.GetValues<TimeLimitClass>())
                 {

@@ -78,7 +78,8 @@ public sealed class AccessMatrixTests(EscalationApp app) : IClassFixture<Escalat
         // Report in [a whistle of SC-T01 summons D-UM].
         { "POST report-in [whistle for D-UM]", "dept-D-UM", 200 },
         { "POST report-in [whistle for D-UM]", "dept-D-HE", 404 },
-        { "POST report-in [whistle for D-UM]", "disp-SC-T01", 403 },
+        // Joint handling (#18): a dispatcher reports in when its township is summoned; this whistle summons a department only.
+        { "POST report-in [whistle for D-UM]", "disp-SC-T01", 422 },
         { "POST report-in [whistle for D-UM]", "op-01", 403 },
         { "POST report-in [whistle for D-UM]", "aud-01", 403 },
         { "POST report-in [whistle for D-UM]", "admin", 403 },

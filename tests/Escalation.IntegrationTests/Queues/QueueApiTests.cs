@@ -111,7 +111,7 @@ public sealed class QueueApiTests(EscalationApp app) : IClassFixture<EscalationA
         await _operator.ReportAsync(Api.NewTicket(description: "队列计数 二"));
 
         var counts = await (await _township.GetAsync("/api/tickets/queues")).Content.ReadFromJsonAsync<JsonElement>(Api.Json);
-        counts.GetArrayLength().ShouldBe(8);
+        counts.GetArrayLength().ShouldBe(9);
         foreach (var count in counts.EnumerateArray())
         {
             var queue = count.GetProperty("queue").GetString();

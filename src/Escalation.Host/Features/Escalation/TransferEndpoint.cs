@@ -7,7 +7,8 @@ using Wolverine.Http;
 
 namespace Escalation.Host.Features.Escalation;
 
-public sealed record TransferRequest(string? DepartmentCode);
+/// <param name="CoHandlers">Co-handlers beside the lead, the department it goes to (joint handling).</param>
+public sealed record TransferRequest(string? DepartmentCode, Joint.CoHandlerRequest?[]? CoHandlers = null);
 
 public static class TransferEndpoint
 {
@@ -20,6 +21,6 @@ public static class TransferEndpoint
     {
         var fields = new Fields();
         var department = fields.Text(request?.DepartmentCode, "departmentCode", 64);
-        return new(TicketAction.Transfer, fields, by => new TransferTicket(id, by, department!));
+        return new(TicketAction.Transfer, fields, Joint.CoHandlerFields.Wrap(fields, request?.CoHandlers, by => new TransferTicket(id, by, department!)));
     }
 }

@@ -7,7 +7,8 @@ using Wolverine.Http;
 
 namespace Escalation.Host.Features.Resolution;
 
-public sealed record ResolveRequest(string? Summary);
+/// <param name="PartsOverride">Why the lead resolves with parts not fed back, where the county allows it (joint handling).</param>
+public sealed record ResolveRequest(string? Summary, string? PartsOverride = null);
 
 public static class ResolveEndpoint
 {
@@ -20,6 +21,7 @@ public static class ResolveEndpoint
     {
         var fields = new Fields();
         var summary = fields.Text(request?.Summary, "summary", 4000);
-        return new(TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!));
+        var partsOverride = fields.Text(request?.PartsOverride, "partsOverride", 1000, required: false);
+        return new(TicketAction.Resolve, fields, by => new ResolveTicket(id, by, summary!, partsOverride));
     }
 }

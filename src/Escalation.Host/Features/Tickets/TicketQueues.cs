@@ -46,6 +46,9 @@ public enum Queue
 
     /// <summary>Every ticket, open or not.</summary>
     All,
+
+    /// <summary>我的: the open tickets the holding unit named the user to handle (joint handling, #18).</summary>
+    Mine,
 }
 
 /// <summary>How a queue is sorted: nearest deadline first (no running clock last), or by the time of report.</summary>
@@ -83,8 +86,9 @@ public sealed class TicketQueues(global::Escalation.Host.Organisation.CountyRefe
     public static IReadOnlyList<Queue> For(Role? role) => role switch
     {
         Role.Operator => [Queue.Callback, Queue.Open, Queue.All],
-        Role.Dispatcher => [Queue.Triage, Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Callback, Queue.Closure, Queue.Overdue, Queue.Open],
-        Role.Department => [Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Overdue, Queue.Open],
+        Role.Dispatcher => [Queue.Triage, Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Callback, Queue.Closure, Queue.Overdue, Queue.Open, Queue.Mine],
+        Role.Department => [Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Overdue, Queue.Open, Queue.Mine],
+        Role.Leader => [Queue.Open, Queue.Overdue, Queue.All],
         Role.Auditor or Role.Administrator =>
             [Queue.Triage, Queue.Accept, Queue.InHandling, Queue.ReportIn, Queue.Callback, Queue.Closure, Queue.Overdue, Queue.Open, Queue.Closed, Queue.All],
         _ => [],
@@ -180,6 +184,9 @@ public sealed class TicketQueues(global::Escalation.Host.Organisation.CountyRefe
         return await query.OrderByDescending(t => t.ReportedAt).Take(20).ToListAsync(ct);
     }
 
+    private static IQueryable<TicketView> Mine(IQueryable<TicketView> query, string userId) =>
+        query.Where(t => t.HandlerUserId == userId && Ticket.OpenStates.Contains(t.Status));
+
     private async Task<IQueryable<TicketView>> FilterAsync(IQuerySession session, ClaimsPrincipal user, TicketSearch search, CancellationToken ct)
     {
         var query = Access.Visible(session, user, search.Unit, reference);
@@ -195,6 +202,7 @@ public sealed class TicketQueues(global::Escalation.Host.Organisation.CountyRefe
             Queue.Overdue => query.Where(t => t.Light == WarningLight.Red),
             Queue.Open => query.Where(t => Ticket.OpenStates.Contains(t.Status)),
             Queue.Closed => query.Where(t => !Ticket.OpenStates.Contains(t.Status)),
+            Queue.Mine => Mine(query, EscalationClaims.ActorOf(user).UserId),
             _ => query,
         };
         if (search.State is { } state)

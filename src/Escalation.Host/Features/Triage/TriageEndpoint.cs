@@ -7,7 +7,8 @@ using Wolverine.Http;
 
 namespace Escalation.Host.Features.Triage;
 
-public sealed record TriageRequest(string? CategoryCode, string? UnitCode);
+/// <param name="CoHandlers">Co-handlers beside the lead, the unit it goes to (joint handling).</param>
+public sealed record TriageRequest(string? CategoryCode, string? UnitCode, Joint.CoHandlerRequest?[]? CoHandlers = null);
 
 public static class TriageEndpoint
 {
@@ -21,6 +22,6 @@ public static class TriageEndpoint
         var fields = new Fields();
         var category = fields.Text(request?.CategoryCode, "categoryCode", 64);
         var unit = fields.Text(request?.UnitCode, "unitCode", 64, required: false);
-        return new(TicketAction.Triage, fields, by => new TriageTicket(id, by, category!, unit));
+        return new(TicketAction.Triage, fields, Joint.CoHandlerFields.Wrap(fields, request?.CoHandlers, by => new TriageTicket(id, by, category!, unit)));
     }
 }

@@ -1,3 +1,4 @@
+using Escalation.Domain;
 using Escalation.Domain.Reference;
 using Escalation.Host.Features.Board;
 using Escalation.Host.Features.Statistics;
@@ -11,7 +12,7 @@ namespace Escalation.Host.WebConsole.Pages;
 /// The leaders' board: the yellow and red lights within a unit, by the units below it and by department; the rates
 /// of the unit day by day; and this month's ranking of the units below it and of the departments.
 /// </summary>
-public sealed class BoardModel(IQuerySession session, ReferenceData reference, TimeProvider clock, Texts texts, RankingSettings rankings) : ConsolePage
+public sealed class BoardModel(IQuerySession session, ReferenceData reference, TimeProvider clock, Texts texts, RankingSettings rankings, CountySettings settings) : ConsolePage
 {
     public const int DefaultDays = 30;
 
@@ -38,6 +39,8 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
 
     /// <summary>This month's time in the air of the units below and the departments that signed for or bounced anything.</summary>
     public IReadOnlyList<StatsRow> AirThisMonth { get; private set; } = [];
+    /// <summary>This month's two-way assessment of whistles and report-ins within the unit (joint handling).</summary>
+    public Features.Joint.AssessmentReport Assessment { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? unit, int? days)
     {
@@ -83,6 +86,8 @@ public sealed class BoardModel(IQuerySession session, ReferenceData reference, T
         MissedThisMonth = unitMonth.Rows.Concat(departmentMonth.Rows).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.MissedDeadlines));
         MissedThisMonthTotal = unitMonth.Totals.Sum(r => r.MissedDeadlines) + departmentMonth.Totals.Sum(r => r.MissedDeadlines);
         AirThisMonth = [.. unitMonth.Rows.Concat(departmentMonth.Rows.Where(r => r.SignedFor + r.Bounces > 0))];
+        Assessment = await Features.Joint.AssessmentEndpoint.BuildAsync(
+            session, reference, settings, Scope, Features.Joint.AssessmentPeriod.Month, monthStart, $"{monthStart:yyyy-MM}", ct);
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using Escalation.Host.Api;
 using Escalation.Host.Commands;
 using Escalation.Host.Features.Closure;
 using Escalation.Host.Features.Escalation;
+using Escalation.Host.Features.Joint;
 using Escalation.Host.Features.Extension;
 using Escalation.Host.Features.Merging;
 using Escalation.Host.Features.Pause;
@@ -133,6 +134,41 @@ public sealed class TicketModel(
 
     public Task<IActionResult> OnPostChangeMatterAsync(Guid id, long? version, string? returnUrl, ChangeMatterRequest request) =>
         RunAsync(id, version, returnUrl, new OfferedAction("changeMatter"), ChangeMatterEndpoint.Plan(id, request));
+    // Joint handling (#18): the steps after report-in, the fallback owner, a named handler.
+
+    /// <summary>The conference's form: a row per party that reported in (take part, its part, due in China time).</summary>
+    public Task<IActionResult> OnPostConferenceAsync(
+        Guid id, Guid whistleId, long? version, string? returnUrl, string? minutes, string[] participants, string[] partParty, string[] partTask, string[] partDue)
+    {
+        var parts = partParty.Select((party, i) => (party, task: partTask.ElementAtOrDefault(i), due: partDue.ElementAtOrDefault(i)))
+            .Where(p => !string.IsNullOrWhiteSpace(p.task))
+            .Select(p => new PartRequest(p.party, p.task, ChinaTime(p.due)))
+            .ToArray();
+        var plan = ConferenceEndpoint.Plan(id, whistleId, new ConferenceRequest(participants, minutes, parts), out _);
+        return RunAsync(id, version, returnUrl, new OfferedAction("conference", whistleId), plan);
+    }
+
+    /// <summary>The part's id comes as the form's <c>whistleId</c>, the field a whistle's forms carry their id in.</summary>
+    public Task<IActionResult> OnPostFeedBackAsync(Guid id, Guid whistleId, long? version, string? returnUrl, NoteRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("feedBack", whistleId), FeedBackPartEndpoint.Plan(id, whistleId, request));
+
+    public Task<IActionResult> OnPostEvaluateDepartmentAsync(Guid id, Guid whistleId, long? version, string? returnUrl, EvaluateDepartmentRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("evaluateDepartment", whistleId), EvaluateDepartmentEndpoint.Plan(id, whistleId, request));
+
+    public Task<IActionResult> OnPostEvaluateWhistleAsync(Guid id, Guid whistleId, long? version, string? returnUrl, EvaluateWhistleRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("evaluateWhistle", whistleId), EvaluateWhistleEndpoint.Plan(id, whistleId, request));
+
+    public Task<IActionResult> OnPostFallbackAsync(Guid id, long? version, string? returnUrl, ReasonRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("fallback"), AssignFallbackEndpoint.Plan(id, request));
+
+    public Task<IActionResult> OnPostAssignHandlerAsync(Guid id, long? version, string? returnUrl, AssignHandlerRequest request) =>
+        RunAsync(id, version, returnUrl, new OfferedAction("assignHandler"), AssignHandlerEndpoint.Plan(id, request));
+
+    /// <summary>A browser's local date and time (datetime-local), read as China time; nothing, or nothing readable, is none.</summary>
+    private static DateTimeOffset? ChinaTime(string? local) =>
+        DateTime.TryParse(local, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), Projections.Statistics.StatisticFacts.ChinaTime)
+            : null;
 
     /// <summary>The master is named by its number (as people read it) or its id.</summary>
     public async Task<IActionResult> OnPostMergeAsync(Guid id, long? version, string? returnUrl, string? intoTicket)
