@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Escalation.Host.Auth;
@@ -141,8 +142,15 @@ public static class AuthSetup
                 openId.SignInScheme = ConsoleSetup.Scheme;
                 openId.CallbackPath = "/signin/oidc";
                 openId.TokenValidationParameters.ClockSkew = AuthSettings.ClockSkew;
+                // The provider answers on a top-level GET (not a cross-site form post), so the correlation and nonce cookies
+                // can be Lax, and need not be Secure on plain HTTP; behind HTTPS they are.
+                openId.ResponseMode = OpenIdConnectResponseMode.Query;
+                openId.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 openId.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                openId.NonceCookie.SameSite = SameSiteMode.Lax;
                 openId.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // A conversation with another party, in the world's time: never the cases' clock.
+                openId.TimeProvider = TimeProvider.System;
                 openId.Events = new OpenIdConnectEvents
                 {
                     OnTokenValidated = async context =>

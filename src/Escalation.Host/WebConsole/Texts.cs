@@ -636,6 +636,7 @@ public sealed partial class Texts(ReferenceData reference)
         ["signin.sso"] = ("统一身份认证登录", "Sign in with single sign-on"),
         ["signin.sso-failed"] = ("统一身份认证未能登录：该账号不是本县用户，或认证被取消。", "Single sign-on failed: the account is no user of the county, or sign-in was cancelled."),
         ["signin.demo.title"] = ("演示：选择用户", "Demo: pick a user"),
+        ["signin.with-password"] = ("用密码登录", "Sign in with a password"),
         ["nav.password"] = ("修改密码", "Change password"),
         ["password.title"] = ("修改密码", "Change password"),
         ["password.lead"] = ("输入当前密码和新密码。", "Enter your current password and a new one."),
