@@ -62,7 +62,8 @@ public sealed class SignInStoryTests(SingleSignOnFixture fixture) : IClassFixtur
         var sso = await NewPageAsync();
         await sso.GotoAsync("/signin");
         await sso.ClickAsync("[data-testid=sso]");
-        await sso.WaitForURLAsync(url => url.StartsWith(fixture.Provider.Address.ToString(), StringComparison.Ordinal));
+        await sso.Locator("#login").WaitForAsync();
+        sso.Url.ShouldStartWith(fixture.Provider.Address.ToString());
         await sso.FillAsync("#login", "disp-SC-T01-V02");
         await sso.ClickAsync("#provider-submit");
         await sso.Locator("[data-testid=who]").WaitForAsync();
