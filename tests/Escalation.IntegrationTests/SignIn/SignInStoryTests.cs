@@ -61,11 +61,12 @@ public sealed class SignInStoryTests(SingleSignOnFixture fixture) : IClassFixtur
         // Single sign-on: the county's provider signs a village dispatcher in.
         var sso = await NewPageAsync();
         await sso.GotoAsync("/signin");
-        await sso.ClickAsync("[data-testid=sso]");
+        // The host's first challenge reads the provider's metadata and keys: slow on two loaded cores.
+        await sso.ClickAsync("[data-testid=sso]", new() { Timeout = 90_000 });
         await sso.Locator("#login").WaitForAsync();
         sso.Url.ShouldStartWith(fixture.Provider.Address.ToString());
         await sso.FillAsync("#login", "disp-SC-T01-V02");
-        await sso.ClickAsync("#provider-submit");
+        await sso.ClickAsync("#provider-submit", new() { Timeout = 90_000 });
         await sso.Locator("[data-testid=who]").WaitForAsync();
         sso.Url.ShouldStartWith(fixture.App.Address.ToString());
         (await sso.TextContentAsync("[data-testid=who]"))!.ShouldContain("调度员");
