@@ -19,9 +19,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using Marten;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -68,7 +66,7 @@ public static class HostSetup
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
-        AddAuth(builder);
+        builder.AddSignIn(connectionString);
         builder.AddConsole();
         builder.Services.AddNpgsqlDataSource(WithPreparedStatements(connectionString));
 
@@ -81,6 +79,8 @@ public static class HostSetup
                 opts.Schema.For<CitizenContact>().Index(x => x.Phone!);
                 opts.Schema.For<Features.Privacy.PersonalDataViewed>().Index(x => x.TicketId).Index(x => x.UserId).Index(x => x.At);
                 opts.Schema.For<IdempotencyRecord>();
+                opts.Schema.For<Account>();
+                opts.Schema.For<SignInRecord>().Index(x => x.At).Index(x => x.UserId);
                 opts.AddNotifications();
                 opts.AddCountyEvents();
                 Features.Intake.TicketNumbers.AddSchema(opts);
@@ -132,6 +132,9 @@ public static class HostSetup
 
     public static void MapEscalation(this WebApplication app)
     {
+        // Who called and over what (behind a proxy), and the security headers on every answer, errors included.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         // An exception is a 503 when the database cannot be reached, else a 500; both with problem details.
         app.UseExceptionHandler();
         // Answers that would have no body (415, an unmatched route, 401) get problem details too.
@@ -190,26 +193,6 @@ public static class HostSetup
                 batching.TriggerTime = configuration.GetValue("Escalation:Timers:HandlerBatchWait", TimeSpan.FromMilliseconds(50));
             })
             .MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
-    }
-
-    private static void AddAuth(WebApplicationBuilder builder)
-    {
-        var key = SigningKey.Resolve(builder.Configuration);
-        builder.Services.AddSingleton(new TokenIssuer(key));
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = SigningKey.Issuer,
-                    ValidAudience = SigningKey.Audience,
-                    IssuerSigningKey = key,
-                    NameClaimType = EscalationClaims.Subject,
-                    RoleClaimType = EscalationClaims.Role,
-                };
-            });
-        builder.Services.AddAuthorization();
     }
 
     private static void AddTelemetry(WebApplicationBuilder builder)

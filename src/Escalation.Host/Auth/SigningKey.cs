@@ -6,9 +6,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace Escalation.Host.Auth;
 
 /// <summary>
-/// The key that signs and checks bearer tokens: <c>Escalation:Auth:SigningKey</c> when set (at least 32
-/// characters), else a random key kept in the user's local application data, so that a local service and the
-/// <c>token</c> command agree without configuration.
+/// The key that signs and checks bearer tokens: <c>Escalation:Auth:SigningKey</c> when set (at least 32 characters),
+/// else the installation's own key, kept in its database (<see cref="InstallationSecrets"/>), so the service and the
+/// <c>token</c> command on the same database agree without configuration and no other installation shares it.
 /// </summary>
 public static class SigningKey
 {
@@ -16,7 +16,8 @@ public static class SigningKey
     public const string Issuer = "escalation";
     public const string Audience = "escalation";
 
-    public static SymmetricSecurityKey Resolve(IConfiguration configuration)
+    /// <summary>The configured key, else the database's at <paramref name="connectionString"/>; with neither, a key of this process only (codegen signs nothing).</summary>
+    public static SymmetricSecurityKey Resolve(IConfiguration configuration, string? connectionString = null)
     {
         var configured = configuration[Setting];
         if (!string.IsNullOrEmpty(configured))
@@ -25,17 +26,8 @@ public static class SigningKey
                 ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
                 : throw new StartupException($"{Setting} must be at least 32 characters long.");
         }
-
-        var folder = Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Escalation");
-        var file = Path.Combine(folder, "signing.key");
-        if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+        return new SymmetricSecurityKey(connectionString is null
+            ? RandomNumberGenerator.GetBytes(32)
+            : Convert.FromBase64String(InstallationSecrets.SigningKey(connectionString)));
     }
 }

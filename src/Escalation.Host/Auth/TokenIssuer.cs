@@ -10,9 +10,11 @@ public sealed class TokenIssuer(SymmetricSecurityKey key)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    public string IssueFor(User user)
+    public string IssueFor(User user) => IssueFor(user, DateTime.UtcNow);
+
+    /// <summary>A token issued at <paramref name="now"/> (UTC): the tests' expired tokens.</summary>
+    public string IssueFor(User user, DateTime now)
     {
-        var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = SigningKey.Issuer,

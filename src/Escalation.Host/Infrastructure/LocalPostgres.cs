@@ -32,6 +32,9 @@ public sealed class LocalPostgres : IAsyncDisposable
 {
     private const string Superuser = "escalation";
 
+    /// <summary>The role the service connects with: it owns the service's database and schema, and is no superuser.</summary>
+    public const string ServiceRole = "escalation_service";
+
     private readonly string _pgCtl;
     private readonly string? _runAs;
     private readonly string _dataDirectory;
@@ -55,7 +58,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     public int Port { get; }
-    public string ConnectionString { get; }
+
+    /// <summary>The service's connection: as <see cref="ServiceRole"/> to the service's database (the superuser's to the maintenance database <c>postgres</c>).</summary>
+    public string ConnectionString { get; private set; }
     public string AdminConnectionString { get; }
 
     public string ConnectionStringFor(string database) =>
@@ -118,6 +123,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         var port = RunningPort(data) ?? await StartServerAsync(pgCtl, runAs, data, log, ct);
         var cluster = new LocalPostgres(pgCtl, runAs, data, port, password, options.Database);
         await cluster.CreateDatabaseAsync(options.Database, ct);
+        if (options.Database != "postgres")
+            await cluster.HandOverAsync(options.Database, Path.Combine(directory, "service.password"), ct);
         return cluster;
     }
 
@@ -131,6 +138,65 @@ public sealed class LocalPostgres : IAsyncDisposable
             return;
         var create = $"create database {QuoteIdentifier(database)}" + (template is null ? "" : $" template {QuoteIdentifier(template)}");
         await using var command = new NpgsqlCommand(create, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Makes <see cref="ServiceRole"/> (its password kept beside the superuser's, mode 600) the owner of the service's
+    /// database, of its schema <c>escalation</c> and of everything in it, and connects the service as that role. A cluster
+    /// made before the role existed has its objects handed over on its next start.
+    /// </summary>
+    private async Task HandOverAsync(string database, string passwordFile, CancellationToken ct)
+    {
+        if (!File.Exists(passwordFile))
+        {
+            await File.WriteAllTextAsync(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        // Hexadecimal, so it can stand in the statement as a literal (CREATE ROLE takes no parameters).
+        var password = (await File.ReadAllTextAsync(passwordFile, ct)).Trim();
+        if (!password.All(char.IsAsciiHexDigit))
+            throw new StartupException($"The built-in database's {passwordFile} is not the hexadecimal password this host wrote; it was left untouched.");
+
+        await ExecuteAsync(AdminConnectionString,
+            $"do $$ begin if not exists (select from pg_roles where rolname = '{ServiceRole}') then " +
+            $"create role {ServiceRole} login nosuperuser nocreatedb nocreaterole password '{password}'; " +
+            $"else alter role {ServiceRole} login nosuperuser nocreatedb nocreaterole password '{password}'; end if; end $$;" +
+            $"alter database {QuoteIdentifier(database)} owner to {ServiceRole};", ct);
+        await ExecuteAsync(ConnectionStringFor(database),
+            $$"""
+            do $$
+            declare item record;
+            begin
+              if not exists (select from pg_namespace where nspname = 'escalation') then
+                execute 'create schema escalation authorization {{ServiceRole}}';
+                return;
+              end if;
+              execute 'alter schema escalation owner to {{ServiceRole}}';
+              -- Tables first: a table's own sequences follow it, and may not be handed over alone.
+              for item in select c.oid::regclass as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                  where n.nspname = 'escalation' and c.relkind in ('r', 'p', 'v', 'm', 'f') and pg_get_userbyid(c.relowner) <> '{{ServiceRole}}' loop
+                execute format('alter table %s owner to {{ServiceRole}}', item.name);
+              end loop;
+              for item in select c.oid::regclass as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                  where n.nspname = 'escalation' and c.relkind = 'S' and pg_get_userbyid(c.relowner) <> '{{ServiceRole}}' loop
+                execute format('alter sequence %s owner to {{ServiceRole}}', item.name);
+              end loop;
+              for item in select p.oid::regprocedure as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                  where n.nspname = 'escalation' and pg_get_userbyid(p.proowner) <> '{{ServiceRole}}' loop
+                execute format('alter routine %s owner to {{ServiceRole}}', item.name);
+              end loop;
+            end $$;
+            """, ct);
+        ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor(database)) { Username = ServiceRole, Password = password }.ConnectionString;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -59,7 +59,7 @@ public static class ConsoleSetup
         {
             var chosen = Cultures.FirstOrDefault(c => c.Name == culture) ?? Cultures[0];
             http.Response.Cookies.Append(LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(365) });
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(365), Secure = http.Request.IsHttps });
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }

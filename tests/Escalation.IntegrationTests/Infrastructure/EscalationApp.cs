@@ -59,7 +59,12 @@ public sealed class EscalationApp : IAsyncLifetime
         DigestFolder = _ownsDigestFolder
             ? Path.Combine(Path.GetTempPath(), "escalation-test-digests", Guid.NewGuid().ToString("N"))
             : _settings.First(s => s.Key == DigestFile.FolderSetting).Value;
-        IReadOnlyList<(string Key, string Value)> given = [(DigestFile.FolderSetting, DigestFolder), .. _settings];
+        // The tests sign in to the console with the demo picker on their real databases, and move the fake clock by hours
+        // between pages: demo mode on and a long idle time, unless a test's own settings say otherwise.
+        IReadOnlyList<(string Key, string Value)> given =
+        [
+            (DigestFile.FolderSetting, DigestFolder), ("Escalation:Auth:DemoMode", "true"), ("Escalation:Auth:IdleTimeout", "30.00:00:00"), .. _settings,
+        ];
         var settings = _realClock
             ? given
             // On the fake clock the tests deliver timers themselves; Wolverine, on the wall clock, must not

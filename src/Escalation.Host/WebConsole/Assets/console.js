@@ -123,4 +123,7 @@
     slider.addEventListener('change', () => { if (pointer) slider.form.requestSubmit(); pointer = false; });
     slider.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); slider.form.requestSubmit(); } });
   });
+
+  // The bulletin's print button (a handler here, not inline: the content security policy admits no inline script).
+  document.querySelectorAll('[data-print]').forEach(button => button.addEventListener('click', () => window.print()));
 })();
