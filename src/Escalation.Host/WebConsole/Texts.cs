@@ -806,6 +806,7 @@ public sealed partial class Texts(Escalation.Host.Organisation.CountyReference c
         ["Role.leader"] = ("县领导（包保）", "County leader (包保)"),
         // Sign-in (issue 14): passwords, lockout, single sign-on, demo mode.
         ["demo.banner"] = ("演示模式：任何人都可以不用密码，以样例县的任何用户身份登录。请勿录入真实数据。", "Demo mode: anyone may sign in as any user of the sample county without a password. Enter no real data."),
+        ["demo.label"] = ("演示模式", "Demo mode"),
         ["signin.userId"] = ("用户名", "User id"),
         ["signin.password"] = ("密码", "Password"),
         ["signin.failed"] = ("用户名或密码不正确。", "The user id or password is wrong."),

@@ -160,7 +160,8 @@ public sealed partial class CountyAdministrationTests(EscalationApp app) : IClas
 
         (await dispatcher.GetAsync("/api/tickets")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var signIn = await ConsoleClient.For(app).PostFormAsync("/signin", "/signin", new() { ["userId"] = "disp-SC-T05" });
-        signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        signIn.Headers.Location.ShouldBeNull();
     }
 
     [Fact]
