@@ -63,6 +63,9 @@ public sealed class ReferenceData
     public Matter? FindMatter(string? code) => code is not null && _matters.TryGetValue(code, out var m) ? m : null;
     public User? FindUser(string? id) => id is not null && _users.TryGetValue(id, out var u) ? u : null;
 
+    /// <summary>The user, unless disabled: whoever signs in (a password, the demo picker, single sign-on, a token) is looked up here.</summary>
+    public User? FindActiveUser(string? id) => FindUser(id) is { Disabled: false } user ? user : null;
+
     public Unit? Parent(Unit unit) => FindUnit(unit.ParentCode);
 
     /// <summary>The unit itself, then its parent, up to the county.</summary>

@@ -58,8 +58,7 @@ public sealed class Accounts(IDocumentSession session, ReferenceData reference, 
     {
         var id = (userId ?? "").Trim();
         var now = clock.GetUtcNow();
-        // A disabled user signs in no more than one the county never had.
-        var user = reference.FindUser(id) is { Disabled: false } active ? active : null;
+        var user = reference.FindActiveUser(id);
         var account = user is null ? null : await session.LoadAsync<Account>(id, ct);
         if (user is null || account is null)
         {

@@ -121,9 +121,9 @@ public static class AuthSetup
                     {
                         var principal = context.Principal!;
                         var reference = context.HttpContext.RequestServices.GetRequiredService<ReferenceData>();
-                        var user = reference.FindUser(principal.FindFirst(oidc.UserIdClaim)?.Value)
-                            ?? (ClientOf(principal) is { } client && oidc.Clients.TryGetValue(client, out var userId) ? reference.FindUser(userId) : null);
-                        if (user is not { Disabled: false })
+                        var user = reference.FindActiveUser(principal.FindFirst(oidc.UserIdClaim)?.Value)
+                            ?? (ClientOf(principal) is { } client && oidc.Clients.TryGetValue(client, out var userId) ? reference.FindActiveUser(userId) : null);
+                        if (user is null)
                             context.Fail("The provider's token names no user of the county who may sign in.");
                         else
                             context.Principal = Principal(user, context.Scheme.Name);
@@ -157,7 +157,7 @@ public static class AuthSetup
                     {
                         var services = context.HttpContext.RequestServices;
                         var id = context.Principal!.FindFirst(oidc.UserIdClaim)?.Value ?? "";
-                        var user = services.GetRequiredService<ReferenceData>().FindUser(id) is { Disabled: false } active ? active : null;
+                        var user = services.GetRequiredService<ReferenceData>().FindActiveUser(id);
                         await services.GetRequiredService<Accounts>().RecordAsync(id, SignInMethods.Oidc,
                             user is null ? SignInOutcomes.UnknownUser : SignInOutcomes.Succeeded, Source(context.HttpContext), context.HttpContext.RequestAborted);
                         if (user is null)

@@ -18,10 +18,10 @@ public static class TokenCommand
         User? user;
         if (userId is not null)
         {
-            user = reference.FindUser(userId);
+            user = reference.FindActiveUser(userId);
             if (user is null)
             {
-                Console.Error.WriteLine($"The county has no user {userId}.");
+                Console.Error.WriteLine($"The county has no user {userId} who may sign in.");
                 return 2;
             }
         }

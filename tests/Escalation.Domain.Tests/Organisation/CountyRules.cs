@@ -155,6 +155,15 @@ public class CountyRules
     }
 
     [Fact]
+    public void a_disabled_user_is_no_user_who_may_sign_in()
+    {
+        var county = Given(new UserDisabled("disp-SC-T01", Admin, At, "left the township")).Read(2);
+
+        county.FindActiveUser("disp-SC-T01").ShouldBeNull();
+        county.FindActiveUser("admin").ShouldNotBeNull();
+    }
+
+    [Fact]
     public void a_user_at_an_unknown_unit_is_refused_in_the_start_up_checks_words()
     {
         var added = new UserAdded(GridWorker, Admin, At, "its grid worker");

@@ -38,7 +38,7 @@ public sealed class SignInModel(ReferenceData reference, AuthSettings settings, 
         // Outside demo mode a user id alone proves nothing.
         if (!settings.Demo)
             return Refused(texts["signin.password-required"]);
-        if (reference.FindUser(userId) is not { Disabled: false } user)
+        if (reference.FindActiveUser(userId) is not { } user)
             return Refused(texts["signin.unknown"]);
         await accounts.RecordAsync(user.Id, SignInMethods.Demo, SignInOutcomes.Succeeded, AuthSetup.Source(HttpContext), HttpContext.RequestAborted);
         await HttpContext.SignInAsync(ConsoleSetup.Scheme, AuthSetup.Principal(user, ConsoleSetup.Scheme));
