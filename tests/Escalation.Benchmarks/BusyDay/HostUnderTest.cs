@@ -100,6 +100,23 @@ public sealed class HostUnderTest : IAsyncDisposable
         await DisposeAsync();
     }
 
+    /// <summary>
+    /// Stops the host's process (SIGSTOP) for a while and lets it go on (SIGCONT), as a paused virtual machine would:
+    /// its code stays compiled, so what it does next is what a warm host does.
+    /// </summary>
+    public async Task FreezeAsync(TimeSpan duration)
+    {
+        await SignalAsync("-STOP");
+        await Task.Delay(duration);
+        await SignalAsync("-CONT");
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var process = Process.Start("kill", [signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the host as a service manager would (SIGTERM), waiting for a graceful shutdown, else kills it.</summary>
     public async ValueTask DisposeAsync()
     {

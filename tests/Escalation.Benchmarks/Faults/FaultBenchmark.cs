@@ -25,7 +25,7 @@ public static class FaultBenchmark
     public static async Task<int> RunAsync(FaultOptions options)
     {
         Console.WriteLine($"# Fault run ({(options.Long ? "long" : "quick")}, {Environment.ProcessorCount} cores): " +
-            $"{options.Rate:F0} tickets/s for {options.Seconds:F0} s, {options.Kills} kill(s) -9, {options.PostgresStops} PostgreSQL stop(s) of {options.PostgresDownSeconds:F0} s" +
+            $"{options.Rate:F0} tickets/s for {options.Seconds:F0} s, {options.Kills} {(options.Freeze ? "freeze(s)" : "kill(s) -9")}, {options.PostgresStops} PostgreSQL stop(s) of {options.PostgresDownSeconds:F0} s" +
             (options.Burst > 0 ? $", a burst of {options.Burst} tickets due while the host is down" : "") + (options.LoseTimer ? ", one timer deleted on purpose" : ""));
         var cluster = await BenchCluster.StartAsync(statements: options.Statements, profile: false);
         try
@@ -210,7 +210,14 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
                 burst = RunBurstAsync(client, cases);
             }
             await DelayUntil(start + TimeSpan.FromSeconds(at));
-            if (kill)
+            if (kill && options.Freeze)
+            {
+                var frozenAt = DateTimeOffset.UtcNow;
+                await _host!.FreezeAsync(TimeSpan.FromSeconds(options.DownSeconds));
+                _crashes.Add(new Crash(frozenAt, DateTimeOffset.UtcNow));
+                Console.WriteLine($"  {(frozenAt - start).TotalSeconds,5:F1} s: host frozen (SIGSTOP), let go on after {options.DownSeconds:F1} s");
+            }
+            else if (kill)
             {
                 var killedAt = DateTimeOffset.UtcNow;
                 await _host!.KillAsync();

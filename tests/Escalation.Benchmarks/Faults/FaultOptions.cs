@@ -7,7 +7,7 @@ namespace Escalation.Benchmarks.Faults;
 public sealed record FaultOptions
 {
     public const string Usage =
-        "[--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--burst 0] " +
+        "[--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--freeze] [--burst 0] " +
         "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
 
     public bool Long { get; init; }
@@ -21,6 +21,11 @@ public sealed record FaultOptions
     public double PostgresDownSeconds { get; init; } = 5;
     /// <summary>How long the host stays dead after a kill before it is started again (0: at once, as a service manager does).</summary>
     public double DownSeconds { get; init; }
+    /// <summary>
+    /// Each "kill" stops the host's process (SIGSTOP) for <see cref="DownSeconds"/> and lets it go on instead: the same
+    /// backlog, drained by code that is already compiled, which shows what a restart's cold code costs.
+    /// </summary>
+    public bool Freeze { get; init; }
     /// <summary>Tickets opened and triaged at once just before the first kill, so that their clocks fall due while the host is down.</summary>
     public int Burst { get; init; }
     /// <summary>After the last ticket, how long the timers are left to run before the audit.</summary>
@@ -52,6 +57,7 @@ public sealed record FaultOptions
             PostgresStops = args.Whole("--pg-stops", options.PostgresStops),
             PostgresDownSeconds = args.Number("--pg-down", options.PostgresDownSeconds),
             DownSeconds = args.Number("--down", options.DownSeconds),
+            Freeze = args.Flag("--freeze"),
             Burst = args.Whole("--burst", options.Burst),
             SettleSeconds = args.Number("--settle", options.SettleSeconds),
             GraceSeconds = args.Number("--grace", options.GraceSeconds),
