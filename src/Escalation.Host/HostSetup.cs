@@ -195,15 +195,15 @@ public static class HostSetup
             .MaximumParallelMessages(configuration.GetValue("Escalation:Timers:Parallelism", 5));
     }
 
+    /// <summary>
+    /// Traces only when there is somewhere to send them: a tracer provider listens to every source it names, so without
+    /// an exporter each HTTP request, message and SQL command would still build an activity and its tags only to drop
+    /// them. The metrics are kept in the process either way (a test's exporter, or one added later, reads them).
+    /// </summary>
     private static void AddTelemetry(WebApplicationBuilder builder)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
-                .AddNpgsql()
-                .AddSource("Wolverine")
-                .AddSource("Marten"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Npgsql")
@@ -211,7 +211,14 @@ public static class HostSetup
                 .AddMeter($"Wolverine:{ServiceName}")
                 .AddMeter("Marten")
                 .AddMeter(TimeLimitDueHandler.MeterName));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.UseOtlpExporter();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            return;
+        telemetry
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddNpgsql()
+                .AddSource("Wolverine")
+                .AddSource("Marten"))
+            .UseOtlpExporter();
     }
 }

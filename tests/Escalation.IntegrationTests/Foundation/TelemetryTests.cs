@@ -3,6 +3,7 @@ using Escalation.Host;
 using Escalation.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Escalation.IntegrationTests.Foundation;
 
@@ -31,4 +32,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         (await _app.EventsAsync(id)).OfType<WarningLightLit>().ShouldHaveSingleItem();
         _exported.Where(m => m.MeterName == $"Wolverine:{HostSetup.ServiceName}").Select(m => m.Name).ShouldContain("wolverine-execution-time");
     }
+
+    /// <summary>Nothing listens to the traces' sources unless they are exported: no activity is built for each SQL command only to be dropped.</summary>
+    [Fact]
+    public void without_an_exporter_nothing_is_traced() =>
+        _app.Services.GetService<TracerProvider>().ShouldBeNull();
 }
