@@ -93,8 +93,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-                await kill.WaitForExitAsync();
+            await SignalAsync("-KILL");
             await _process.WaitForExitAsync();
         }
         await DisposeAsync();
@@ -125,8 +124,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         _disposed = true;
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-                await term.WaitForExitAsync();
+            await SignalAsync("-TERM");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
