@@ -39,6 +39,8 @@ public static class AuthSetup
     {
         var settings = AuthSettings.From(builder.Configuration);
         var opened = connectionString != Database.Unopened.ConnectionString;
+        if (opened)
+            InstallationSecrets.CreateTables(connectionString);
         var key = SigningKey.Resolve(builder.Configuration, opened ? connectionString : null);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new TokenIssuer(key));

@@ -18,13 +18,23 @@ public static class InstallationSecrets
         "create table if not exists escalation.installation_secret (name text primary key, value text not null, created_at timestamptz not null default now());" +
         "create table if not exists escalation.data_protection_key (friendly_name text primary key, xml text not null, created_at timestamptz not null default now());";
 
+    /// <summary>
+    /// Makes the tables if they are not there. The host does it at start-up whatever the signing key's source: the
+    /// data-protection keys are kept here even when the signing key is configured.
+    /// </summary>
+    public static void CreateTables(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var schema = new NpgsqlCommand(Schema, connection);
+        schema.ExecuteNonQuery();
+    }
+
     /// <summary>The installation's token signing key (base64), made on first use; the first of racing nodes wins.</summary>
     public static string SigningKey(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using (var schema = new NpgsqlCommand(Schema, connection))
-            schema.ExecuteNonQuery();
         using var upsert = new NpgsqlCommand(
             "insert into escalation.installation_secret (name, value) values ('token-signing-key', @value) on conflict (name) do nothing;" +
             "select value from escalation.installation_secret where name = 'token-signing-key';", connection);
@@ -33,7 +43,7 @@ public static class InstallationSecrets
     }
 }
 
-/// <summary>ASP.NET Core's data-protection key ring, in the installation's database (table made by <see cref="InstallationSecrets"/>).</summary>
+/// <summary>ASP.NET Core's data-protection key ring, in the installation's database (table made by <see cref="InstallationSecrets.CreateTables"/>).</summary>
 public sealed class DatabaseXmlRepository(string connectionString) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()

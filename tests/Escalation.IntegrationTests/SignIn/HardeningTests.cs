@@ -97,6 +97,20 @@ public sealed partial class HardeningTests(EscalationApp app) : IClassFixture<Es
     }
 
     [Fact]
+    public async Task with_a_configured_signing_key_the_data_protection_keys_are_still_kept_in_the_installations_database()
+    {
+        await using var configured = new EscalationApp { Settings = [(SigningKey.Setting, new string('k', 32))] };
+        await configured.InitializeAsync();
+
+        await RawConsoleSignInAsync(configured, "op-01");
+
+        await using var connection = new NpgsqlConnection(configured.ConnectionString);
+        await connection.OpenAsync();
+        await using var keys = new NpgsqlCommand("select count(*) from escalation.data_protection_key", connection);
+        ((long)(await keys.ExecuteScalarAsync())!).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
     public async Task a_request_for_a_host_name_not_allowed_is_refused()
     {
         var client = app.Factory.CreateClient();
