@@ -1,5 +1,6 @@
 using Escalation.Domain;
 using Escalation.Host.Notifications;
+using Escalation.Projections;
 using Marten;
 using JasperFx.Events;
 
@@ -10,9 +11,15 @@ namespace Escalation.Host.Commands;
 /// fetch), with its state after what the transaction has appended to it so far: a second decision on the same ticket
 /// in the same transaction (two timers, a follow-up on a ticket already in hand) sees the first one's events.
 /// </summary>
+/// <remarks>
+/// A ticket is fetched as its inline view, whose <see cref="TicketView.State"/> is the domain's fold kept at the
+/// stream's head in the transaction that appends: one document read instead of every event of the stream, and Marten
+/// applies the new events to that same document rather than reading it again (docs/benchmarks/faults.md, "The
+/// write side reads the view"). A stream without its view (while the view is rebuilt) is folded from its events.
+/// </remarks>
 public sealed class TicketStreams
 {
-    private readonly Dictionary<Guid, (IEventStream<Ticket> Stream, Ticket? State, long Version)> _tickets = [];
+    private readonly Dictionary<Guid, (IEventStream<TicketView> Stream, Ticket? State, long Version)> _tickets = [];
     private readonly List<TurnTaken> _taken = [];
 
     private TicketStreams(IDocumentSession session) => Session = session;
@@ -29,8 +36,8 @@ public sealed class TicketStreams
     {
         var streams = new TicketStreams(session);
         if (ids.Count > 0)
-            foreach (var stream in await session.Events.FetchManyForWriting<Ticket>(ids, ct))
-                streams._tickets[stream.Id] = (stream, stream.Aggregate, stream.CurrentVersion ?? 0);
+            foreach (var stream in await session.Events.FetchManyForWriting<TicketView>(ids, ct))
+                streams._tickets[stream.Id] = (stream, await StateOfAsync(session, stream, ct), stream.CurrentVersion ?? 0);
         return streams;
     }
 
@@ -39,11 +46,15 @@ public sealed class TicketStreams
     {
         if (!_tickets.TryGetValue(id, out var ticket))
         {
-            var stream = await Session.Events.FetchForWriting<Ticket>(id, ct);
-            _tickets[id] = ticket = (stream, stream.Aggregate, stream.CurrentVersion ?? 0);
+            var stream = await Session.Events.FetchForWriting<TicketView>(id, ct);
+            _tickets[id] = ticket = (stream, await StateOfAsync(Session, stream, ct), stream.CurrentVersion ?? 0);
         }
         return ticket.State;
     }
+
+    private static async Task<Ticket?> StateOfAsync(IDocumentSession session, IEventStream<TicketView> stream, CancellationToken ct) =>
+        stream.Aggregate?.State
+        ?? (stream.CurrentVersion is > 0 ? await session.Events.AggregateStreamAsync<Ticket>(stream.Id, token: ct) : null);
 
     /// <summary>The state of a ticket fetched before, after what this transaction has appended to it.</summary>
     public Ticket Current(Guid id) => _tickets[id].State!;
