@@ -18,6 +18,7 @@ public static class Benchmarks
                 "busy-day" => await BusyDayBenchmark.RunAsync(BusyDayOptions.Parse(arguments)),
                 "cold-start" => await ColdStartBenchmark.RunAsync(ColdStartBenchmark.Options.Parse(arguments)),
                 "faults" => await FaultBenchmark.RunAsync(FaultOptions.Parse(arguments)),
+                "write-side" => await WriteSideBenchmark.RunAsync(WriteSideBenchmark.Options.Parse(arguments)),
                 _ => Usage(),
             };
         }
@@ -36,6 +37,7 @@ public static class Benchmarks
         Console.Error.WriteLine($"  busy-day {BusyDayOptions.Usage}");
         Console.Error.WriteLine($"  cold-start {ColdStartBenchmark.Options.Usage}");
         Console.Error.WriteLine($"  faults {FaultOptions.Usage}");
+        Console.Error.WriteLine($"  write-side {WriteSideBenchmark.Options.Usage}");
         return 2;
     }
 }

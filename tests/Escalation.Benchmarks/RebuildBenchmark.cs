@@ -110,7 +110,7 @@ public static class RebuildBenchmark
     private static readonly DateTimeOffset FirstMonth = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateTimeOffset LastMonth = new(2027, 6, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
-    private static async Task<long> SeedAsync(IDocumentStore store, ReferenceData reference, int wanted)
+    internal static async Task<long> SeedAsync(IDocumentStore store, ReferenceData reference, int wanted)
     {
         var simulator = new CaseSimulator(reference, seed: 20261101);
         var months = (LastMonth.Year - FirstMonth.Year) * 12 + LastMonth.Month - FirstMonth.Month + 1;
