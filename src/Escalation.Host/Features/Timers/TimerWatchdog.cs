@@ -128,6 +128,12 @@ public sealed partial class TimerWatchdogService(
             await started.Task;
         }
 
+        // The timers that fell due while no node ran reach the handler from Wolverine's scheduler in the first seconds
+        // after a start. A sweep at once would find each of them overdue and send it a second time: after a kill with
+        // 4,000 timers due it sent 1,000 that the scheduler was delivering anyway, and their batches raced the
+        // scheduler's on the same tickets. So the first sweep, too, leaves the scheduler its grace.
+        await Task.Delay(settings.Grace, stoppingToken);
+
         // The cadence is the wall clock's, as Wolverine's polling is, so a test moving its fake clock sets off no
         // sweep between two of its steps; what is overdue is judged on the injected clock.
         using var timer = new PeriodicTimer(settings.Interval);
