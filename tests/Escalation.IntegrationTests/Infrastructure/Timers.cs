@@ -3,6 +3,7 @@ using Escalation.Domain.Timers;
 using Escalation.Host.Commands;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wolverine;
 
 namespace Escalation.IntegrationTests.Infrastructure;
@@ -48,5 +49,17 @@ public static class Timers
                 await Task.Delay(100);
             }
         }
+    }
+
+    /// <summary>As if the ticket's scheduled timers were lost: their rows leave Wolverine's inbox. Returns how many there were.</summary>
+    public static async Task<int> DeleteScheduledTimersAsync(this EscalationApp app, Guid id)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var delete = new NpgsqlCommand(
+            "delete from escalation.wolverine_incoming_envelopes where status = 'Scheduled' and position(convert_to(@ticket, 'UTF8') in body) > 0",
+            connection);
+        delete.Parameters.AddWithValue("ticket", id.ToString());
+        return await delete.ExecuteNonQueryAsync();
     }
 }

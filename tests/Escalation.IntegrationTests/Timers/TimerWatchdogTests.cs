@@ -5,7 +5,6 @@ using Escalation.Host.Features.Timers;
 using Escalation.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Escalation.IntegrationTests.Timers;
 
@@ -25,7 +24,7 @@ public sealed class TimerWatchdogTests(EscalationApp app) : IClassFixture<Escala
     public async Task a_deadline_whose_timer_was_lost_is_lit_red_by_the_watchdog_and_the_ticket_climbs_a_tier()
     {
         var (id, accept) = await DispatchedToTheVillageAsync();
-        (await DeleteScheduledTimersAsync(id)).ShouldBe(6, "the yellow and red timers of the accept limit and of intake's clocks (to triage, the whole case) were scheduled");
+        (await app.DeleteScheduledTimersAsync(id)).ShouldBe(6, "the yellow and red timers of the accept limit and of intake's clocks (to triage, the whole case) were scheduled");
         MoveClockTo(accept.Deadline + Grace + TimeSpan.FromSeconds(1));
 
         var fired = await SweepAsync(id);
@@ -45,7 +44,7 @@ public sealed class TimerWatchdogTests(EscalationApp app) : IClassFixture<Escala
     public async Task a_yellow_time_passed_without_its_light_is_lit_yellow_and_nothing_more()
     {
         var (id, accept) = await DispatchedToTheVillageAsync();
-        await DeleteScheduledTimersAsync(id);
+        await app.DeleteScheduledTimersAsync(id);
         MoveClockTo(accept.YellowAt + Grace + TimeSpan.FromSeconds(1));
         app.Clock.GetUtcNow().ShouldBeLessThan(accept.Deadline);
 
@@ -107,17 +106,5 @@ public sealed class TimerWatchdogTests(EscalationApp app) : IClassFixture<Escala
     {
         if (app.Clock.GetUtcNow() < time)
             app.Clock.SetUtcNow(time);
-    }
-
-    /// <summary>As if the scheduled timers were lost: their rows leave Wolverine's inbox.</summary>
-    private async Task<int> DeleteScheduledTimersAsync(Guid id)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var delete = new NpgsqlCommand(
-            "delete from escalation.wolverine_incoming_envelopes where status = 'Scheduled' and position(convert_to(@ticket, 'UTF8') in body) > 0",
-            connection);
-        delete.Parameters.AddWithValue("ticket", id.ToString());
-        return await delete.ExecuteNonQueryAsync();
     }
 }
