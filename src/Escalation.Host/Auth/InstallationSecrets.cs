@@ -30,7 +30,7 @@ public static class InstallationSecrets
         schema.ExecuteNonQuery();
     }
 
-    /// <summary>The installation's token signing key (base64), made on first use; the first of racing nodes wins.</summary>
+    /// <summary>The installation's token signing key (base64), made on first use; the first of racing nodes wins. Its table is made at start-up (<see cref="CreateTables"/>).</summary>
     public static string SigningKey(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);
