@@ -65,7 +65,11 @@ public static class HostSetup
         builder.Services.AddExceptionHandler<DatabaseOutage>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => NulInPath.Guard(next, kestrel.Limits.MaxRequestLineSize)));
+        });
         builder.AddSignIn(connectionString);
         builder.AddConsole();
         builder.Services.AddNpgsqlDataSource(WithPreparedStatements(connectionString));
@@ -135,6 +139,7 @@ public static class HostSetup
         // Who called and over what (behind a proxy), and the security headers on every answer, errors included.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.Use(NulInPath.Answer);
         // An exception is a 503 when the database cannot be reached, else a 500; both with problem details.
         app.UseExceptionHandler();
         // Answers that would have no body (415, an unmatched route, 401) get problem details too.
