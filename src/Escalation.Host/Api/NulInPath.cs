@@ -15,13 +15,11 @@ namespace Escalation.Host.Api;
 /// </summary>
 public static class NulInPath
 {
-    private static readonly object Rewritten = new();
-
     /// <summary>Kestrel's connection middleware: wraps the connection's input.</summary>
     public static ConnectionDelegate Guard(ConnectionDelegate next, int maxRequestLine) => connection =>
     {
         var transport = connection.Transport;
-        var reader = new Reader(transport.Input, connection.Items, maxRequestLine);
+        var reader = new Reader(transport.Input, maxRequestLine);
         connection.Items[typeof(Reader)] = reader;
         connection.Transport = new DuplexPipe(reader, transport.Output);
         return next(connection);
@@ -39,7 +37,7 @@ public static class NulInPath
             await next(http);
             return;
         }
-        if (items.Remove(Rewritten))
+        if (reader.TakeRewrittenLine())
         {
             http.Response.Headers.Connection = "close";
             await Problems.Invalid("path", "The path contains a NUL character (%00); no address has one.").ExecuteAsync(http);
@@ -83,18 +81,25 @@ public static class NulInPath
     /// connection, or the first after a request ended) whose path holds a NUL. From then on the rest of the input is
     /// copied through a pipe that starts with the rewritten line.
     /// </summary>
-    internal sealed class Reader(PipeReader inner, IDictionary<object, object?> items, int maxRequestLine) : PipeReader
+    internal sealed class Reader(PipeReader inner, int maxRequestLine) : PipeReader
     {
-        private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
-
         private bool _atLineStart = true;
         private bool _firstLine = true;
         private bool _http1 = true;
+        private bool _rewrittenUnanswered;
         private Pipe? _rewritten;
 
         private PipeReader Current => _rewritten?.Reader ?? inner;
 
         public void RequestEnded() => _atLineStart = true;
+
+        /// <summary>Whether the request now being served is the one whose line was rewritten (true once).</summary>
+        public bool TakeRewrittenLine()
+        {
+            var rewritten = _rewrittenUnanswered;
+            _rewrittenUnanswered = false;
+            return rewritten;
+        }
 
         public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
         {
@@ -135,7 +140,7 @@ public static class NulInPath
             foreach (var segment in buffer.Slice(lineEnd))
                 writer.Write(segment.Span);
             inner.AdvanceTo(buffer.End);
-            items[Rewritten] = true;
+            _rewrittenUnanswered = true;
             await writer.FlushAsync(cancellationToken);
             _ = CopyRestAsync(writer);
         }
@@ -166,19 +171,23 @@ public static class NulInPath
 
         private enum LineShape { NeedMore, NotHttp1, Fine, NulInPath }
 
-        /// <summary>What the bytes so far say about the request line: a known method, a space, a target, a space, a version.</summary>
+        /// <summary>
+        /// What the bytes so far say about the request line: a method, a space, a target, a space, a version. A method is
+        /// upper-case letters; a TLS or other binary opening is not, and is not waited on for a line end it may never send.
+        /// </summary>
         private static LineShape Shape(ReadOnlySequence<byte> bytes, bool complete)
         {
             if (bytes.Length == 0)
                 return complete ? LineShape.NotHttp1 : LineShape.NeedMore;
-            var text = Encoding.Latin1.GetString(bytes.Slice(0, Math.Min(bytes.Length, 16)));
-            var space = text.IndexOf(' ', StringComparison.Ordinal);
-            var method = space < 0 ? text : text[..space];
-            if (!Methods.Any(m => space < 0 ? m.StartsWith(method, StringComparison.Ordinal) : m == method))
+            if (bytes.FirstSpan[0] is < (byte)'A' or > (byte)'Z')
                 return LineShape.NotHttp1;
             if (!complete)
                 return LineShape.NeedMore;
-            var line = Encoding.Latin1.GetString(bytes).TrimEnd('\r');
+            // Every request passes here: a line without a NUL or a %00 anywhere is let through before any string is made.
+            ReadOnlySpan<byte> raw = bytes.IsSingleSegment ? bytes.FirstSpan : bytes.ToArray();
+            if (!raw.Contains((byte)0) && raw.IndexOf("%00"u8) < 0)
+                return LineShape.Fine;
+            var line = Encoding.Latin1.GetString(raw).TrimEnd('\r');
             var parts = line.Split(' ');
             if (parts.Length != 3 || !parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
                 return LineShape.Fine;
