@@ -55,6 +55,12 @@ public sealed record CrashFigures(
     /// <summary>The host's and PostgreSQL's CPU time per timer of the backlog while it drained (the API's load included).</summary>
     public double? CpuMsPerTimer { get; init; }
     public double? HostCpuMsPerTimer { get; init; }
+
+    /// <summary>
+    /// The backlog over the time from its first light to its last: the drain once firing has begun, apart from the
+    /// time to the first light (<see cref="FirstOverdueAfterReadyMs"/>), which the drain rate counts in.
+    /// </summary>
+    public double? RateFromFirst { get; init; }
 }
 
 internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
@@ -356,7 +362,11 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         var disturbed = crashes.Select(c => (From: c.Crash.KilledAt, To: c.RecoveredAt))
             .Concat(_stops.Select(s => (From: s.StoppedAt, To: s.StartedAt.AddSeconds(10)))).ToList();
         var reds = lights.Where(l => l.Light == "Red").ToList();
-        var quiet = Latency.Of(reds.Where(l => !disturbed.Any(d => l.Due >= d.From && l.Due <= d.To)).Select(l => l.LatenessMs));
+        // A light due before a fault began but not yet lit when it did (its batch in flight, or waiting for the next
+        // poll) is held up by that fault as much as one due during it: a kill loses its batch, a stop of PostgreSQL
+        // sends it into the retries' backoff.
+        var caught = reds.Where(l => disturbed.Any(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To)).ToList();
+        var quiet = Latency.Of(reds.Where(l => !disturbed.Any(d => l.At >= d.From && l.Due <= d.To)).Select(l => l.LatenessMs));
         var afterCrash = Latency.Of(reds.Where(l => crashes.Any(c => l.Due >= c.Crash.KilledAt && l.Due <= c.RecoveredAt)).Select(l => l.LatenessMs));
 
         Console.WriteLine();
@@ -369,6 +379,9 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine($"| events in the store | {audit.Events:N0} |");
         Console.WriteLine($"| red lateness away from faults | {Describe(quiet)} |");
         Console.WriteLine($"| red lateness, due from a kill until its backlog drained | {Describe(afterCrash)} |");
+        var lateAtFault = caught.Select(l => disturbed.Where(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To).Max(d => (d.From - l.Due).TotalMilliseconds));
+        Console.WriteLine($"| red lateness, due before a fault began and not yet lit when it did | {Describe(Latency.Of(caught.Select(l => l.LatenessMs)))}" +
+            (caught.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; at most {lateAtFault.Max():F0} ms late when the fault began") : "") + " |");
         if (crashes.Count > 0)
         {
             Console.WriteLine($"| ready → first overdue timer fired (worst of {crashes.Count}) | {Max(crashes.Select(c => c.FirstOverdueAfterReadyMs)):F0} ms |");
@@ -377,13 +390,13 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine();
         if (crashes.Count > 0)
         {
-            Console.WriteLine("| kill at | kill → ready | overdue at ready | ready → first fired | drain | rate | CPU per timer: host + PostgreSQL (host) | red lateness p50 / p99 / max |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            Console.WriteLine("| kill at | kill → ready | overdue at ready | ready → first fired | drain | rate | rate from the first fired | CPU per timer: host + PostgreSQL (host) | red lateness p50 / p99 / max |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var c in crashes)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {(c.Crash.KilledAt - start).TotalSeconds:F1} s | {((c.Crash.ReadyAt ?? c.Crash.KilledAt) - c.Crash.KilledAt).TotalSeconds:F1} s | {c.Backlog:N0} | " +
-                    $"{c.FirstOverdueAfterReadyMs:F0} ms | {c.DrainSeconds:F2} s | {c.DrainRate:F0}/s | {c.CpuMsPerTimer:F2} ms ({c.HostCpuMsPerTimer:F2}) | {c.RedLateness.P50:F0} / {c.RedLateness.P99:F0} / {c.RedLateness.Max:F0} ms |"));
+                    $"{c.FirstOverdueAfterReadyMs:F0} ms | {c.DrainSeconds:F2} s | {c.DrainRate:F0}/s | {c.RateFromFirst:F0}/s | {c.CpuMsPerTimer:F2} ms ({c.HostCpuMsPerTimer:F2}) | {c.RedLateness.P50:F0} / {c.RedLateness.P99:F0} / {c.RedLateness.Max:F0} ms |"));
             }
         }
         Console.WriteLine($"(timers counted as due: due before {(dueBefore - start).TotalSeconds:F0} s)");
@@ -404,7 +417,11 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         var last = backlog.Max(l => l.At);
         var drain = (last - (first < ready ? first : ready)).TotalSeconds;
         var reds = lights.Where(l => l.Light == "Red" && l.Due >= crash.KilledAt && l.Due <= last).Select(l => l.LatenessMs);
-        return new CrashFigures(crash, backlog.Count, (first - ready).TotalMilliseconds, drain, drain > 0 ? backlog.Count / drain : null, Latency.Of(reds), last);
+        var firing = (last - first).TotalSeconds;
+        return new CrashFigures(crash, backlog.Count, (first - ready).TotalMilliseconds, drain, drain > 0 ? backlog.Count / drain : null, Latency.Of(reds), last)
+        {
+            RateFromFirst = firing > 0 ? backlog.Count / firing : null,
+        };
     }
 
     private static double? Max(IEnumerable<double?> values) => values.Where(v => v is not null).DefaultIfEmpty(null).Max();
