@@ -193,6 +193,7 @@ public static class HostSetup
         durability.ScheduledJobPollingTime = pollingInterval;
         durability.ScheduledJobFirstExecution = pollingInterval;
         durability.RecoveryBatchSize = configuration.GetValue("Escalation:Timers:BatchSize", 2000);
+        opts.Services.AddSingleton<TicketClaims>();
         opts.BatchMessagesOf<TimeLimitDue>(batching =>
             {
                 batching.BatchSize = configuration.GetValue("Escalation:Timers:HandlerBatchSize", 100);

@@ -13,7 +13,7 @@ namespace Escalation.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real host on a database of its own. As a class fixture: a new database and the fake clock, shared by the
-/// tests of one class. With <see cref="StartAsync"/>: a given database, extra settings and the real clock, for
+/// tests of one class. With <c>StartAsync</c>: a given database, extra settings and the real clock, for
 /// tests that stop and start the host or wait for real timers.
 /// </summary>
 public sealed class EscalationApp : IAsyncLifetime
@@ -44,9 +44,13 @@ public sealed class EscalationApp : IAsyncLifetime
     public IServiceProvider Services => Factory.Services;
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
 
-    public static async Task<EscalationApp> StartAsync(string connectionString, params (string Key, string Value)[] settings)
+    public static Task<EscalationApp> StartAsync(string connectionString, params (string Key, string Value)[] settings) =>
+        StartAsync(connectionString, testServices: null, settings);
+
+    /// <summary>A host on the wall clock on a database of the test's own, with services of the test's (a log collector).</summary>
+    public static async Task<EscalationApp> StartAsync(string connectionString, Action<IServiceCollection>? testServices, params (string Key, string Value)[] settings)
     {
-        var app = new EscalationApp { ConnectionString = connectionString, _settings = settings, _realClock = true };
+        var app = new EscalationApp { ConnectionString = connectionString, _settings = settings, _realClock = true, TestServices = testServices };
         await app.InitializeAsync();
         return app;
     }

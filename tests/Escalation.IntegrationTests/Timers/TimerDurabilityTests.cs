@@ -64,6 +64,42 @@ public sealed class TimerDurabilityTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task the_overdue_yellow_and_red_of_one_ticket_in_batches_run_at_once_do_not_race()
+    {
+        var database = await TestCluster.CreateDatabaseAsync("timerrace");
+        var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await first.ClientFor("op-01").ReportAsync();
+            await first.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+            ids.Add(id);
+        }
+        var lastDeadline = (await Task.WhenAll(ids.Select(first.ClocksAsync))).SelectMany(c => c).Where(c => c.Clock == Clock.Accept).Max(c => c.Deadline);
+        await first.DisposeAsync();
+        var wait = lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
+
+        // Each timer a batch of its own, five batches at once: a ticket's yellow and red, both overdue, run side by side.
+        var second = await EscalationApp.StartAsync(database, services => services.AddFakeLogging(),
+            [.. ShortLimits(Polls), ("Escalation:Timers:HandlerBatchSize", "1")]);
+        try
+        {
+            await WaitUntilAsync(second, ids, events => events.OfType<TicketEscalated>().Any(), TimeSpan.FromSeconds(30));
+
+            var races = second.Services.GetFakeLogCollector().GetSnapshot()
+                .Where(r => r.Exception is JasperFx.Events.EventStreamUnexpectedMaxEventIdException or JasperFx.ConcurrencyException)
+                .Select(r => $"{r.Category}: {r.Exception!.Message}");
+            races.ShouldBeEmpty("a batch that lost a race on a ticket was rolled back and run again");
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>The sample county with a 3-second limit to accept, so timers fall due within the test.</summary>

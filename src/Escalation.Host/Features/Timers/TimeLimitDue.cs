@@ -29,8 +29,11 @@ public static class TimeLimitDueHandler
     /// <summary>
     /// Decides on the tickets as they are now: a stale timer (the ticket moved on) appends nothing, and a second
     /// delivery finds its light already on. A timer delivered before its time (clocks differ between nodes) waits again.
+    /// The batch holds its tickets (<see cref="TicketClaims"/>) from its reads to its commit, so it commits here, not
+    /// after it returns.
     /// </summary>
-    public static async Task Handle(TimeLimitDue[] batch, IDocumentSession session, IMessageBus bus, CommandPipeline pipeline, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(
+        TimeLimitDue[] batch, IDocumentSession session, IMessageBus bus, CommandPipeline pipeline, TicketClaims claims, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var checks = new List<CheckTimeLimit>(batch.Length);
@@ -44,6 +47,8 @@ public static class TimeLimitDueHandler
             Lateness.Record((now - due.DueAt).TotalMilliseconds, new KeyValuePair<string, object?>("light", due.Light.ToString()));
             checks.Add(due.Check);
         }
+        using var claim = await claims.ClaimAsync([.. checks.Select(c => c.TicketId).Distinct()], ct);
         await pipeline.CheckAsync(session, checks, bus, ct);
+        await session.SaveChangesAsync(ct);
     }
 }
