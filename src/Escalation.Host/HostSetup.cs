@@ -130,7 +130,6 @@ public static class HostSetup
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        builder.Services.AddHostedService<UnchangedEnvelopes>();
 
         AddTelemetry(builder);
     }
