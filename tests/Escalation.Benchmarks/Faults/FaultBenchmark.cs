@@ -396,7 +396,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {(c.Crash.KilledAt - start).TotalSeconds:F1} s | {((c.Crash.ReadyAt ?? c.Crash.KilledAt) - c.Crash.KilledAt).TotalSeconds:F1} s | {c.Backlog:N0} | " +
-                    $"{c.FirstOverdueAfterReadyMs:F0} ms | {c.DrainSeconds:F2} s | {c.DrainRate:F0}/s | {c.RateFromFirst:F0}/s | {c.CpuMsPerTimer:F2} ms ({c.HostCpuMsPerTimer:F2}) | {c.RedLateness.P50:F0} / {c.RedLateness.P99:F0} / {c.RedLateness.Max:F0} ms |"));
+                    $"{c.FirstOverdueAfterReadyMs:F0} ms | {c.DrainSeconds:F2} s | {c.DrainRate:F0}/s | {(c.RateFromFirst is { } fromFirst ? $"{fromFirst:F0}/s" : "all at once")} | {c.CpuMsPerTimer:F2} ms ({c.HostCpuMsPerTimer:F2}) | {c.RedLateness.P50:F0} / {c.RedLateness.P99:F0} / {c.RedLateness.Max:F0} ms |"));
             }
         }
         Console.WriteLine($"(timers counted as due: due before {(dueBefore - start).TotalSeconds:F0} s)");
