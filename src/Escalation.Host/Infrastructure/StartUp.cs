@@ -3,8 +3,9 @@ namespace Escalation.Host.Infrastructure;
 /// <summary>
 /// Starting the service after a crash can meet a transient database fault. Wolverine's first step on a node takes back
 /// every stored envelope (one update of all its rows), which lost a deadlock in a fault run (40P01, most likely against
-/// a transaction of the killed process that PostgreSQL had not yet ended), or can meet a database still in recovery. Such a start is given up and the host is
-/// built and started again, with a growing pause, rather than leaving the service down; any other failure ends it.
+/// a transaction of the killed process that PostgreSQL had not yet ended), or can meet a database still in recovery.
+/// Such a start is given up and the host is built and started again, with a growing pause, rather than leaving the
+/// service down; any other failure ends it.
 /// </summary>
 public static class StartUp
 {

@@ -365,7 +365,9 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         // A light due before a fault began but not yet lit when it did (its batch in flight, or waiting for the next
         // poll) is held up by that fault as much as one due during it: a kill loses its batch, a stop of PostgreSQL
         // sends it into the retries' backoff.
-        var caught = reds.Where(l => disturbed.Any(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To)).ToList();
+        var caught = reds
+            .Select(l => (Light: l, LateAtFaultMs: disturbed.Where(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To).Select(d => (d.From - l.Due).TotalMilliseconds).DefaultIfEmpty(-1).Max()))
+            .Where(c => c.LateAtFaultMs >= 0).ToList();
         var quiet = Latency.Of(reds.Where(l => !disturbed.Any(d => l.At >= d.From && l.Due <= d.To)).Select(l => l.LatenessMs));
         var afterCrash = Latency.Of(reds.Where(l => crashes.Any(c => l.Due >= c.Crash.KilledAt && l.Due <= c.RecoveredAt)).Select(l => l.LatenessMs));
 
@@ -379,9 +381,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine($"| events in the store | {audit.Events:N0} |");
         Console.WriteLine($"| red lateness away from faults | {Describe(quiet)} |");
         Console.WriteLine($"| red lateness, due from a kill until its backlog drained | {Describe(afterCrash)} |");
-        var lateAtFault = caught.Select(l => disturbed.Where(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To).Max(d => (d.From - l.Due).TotalMilliseconds));
-        Console.WriteLine($"| red lateness, due before a fault began and not yet lit when it did | {Describe(Latency.Of(caught.Select(l => l.LatenessMs)))}" +
-            (caught.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; at most {lateAtFault.Max():F0} ms late when the fault began") : "") + " |");
+        Console.WriteLine($"| red lateness, due before a fault began and not yet lit when it did | {Describe(Latency.Of(caught.Select(c => c.Light.LatenessMs)))}" +
+            (caught.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; at most {caught.Max(c => c.LateAtFaultMs):F0} ms late when the fault began") : "") + " |");
         if (crashes.Count > 0)
         {
             Console.WriteLine($"| ready → first overdue timer fired (worst of {crashes.Count}) | {Max(crashes.Select(c => c.FirstOverdueAfterReadyMs)):F0} ms |");

@@ -23,23 +23,7 @@ public sealed class TimerDurabilityTests : IDisposable
     public async Task timers_pending_when_the_host_stops_fire_once_each_when_it_starts_again()
     {
         var database = await TestCluster.CreateDatabaseAsync("timers");
-        var ids = new List<Guid>();
-        var lastDeadline = DateTimeOffset.MinValue;
-        var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
-        for (var i = 0; i < Tickets; i++)
-        {
-            var id = await first.ClientFor("op-01").ReportAsync();
-            await first.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-            ids.Add(id);
-            var accept = (await first.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
-            lastDeadline = accept.Deadline > lastDeadline ? accept.Deadline : lastDeadline;
-        }
-        await first.DisposeAsync();
-
-        // The second host starts once every timer is due (a yellow falls due before its red), so it finds them all overdue.
-        var wait = lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait);
+        var ids = await TicketsWithOverdueTimersAsync(database, Tickets);
         var restartedAt = DateTimeOffset.UtcNow;
         var second = await EscalationApp.StartAsync(database, ShortLimits(Polls));
         try
@@ -68,19 +52,7 @@ public sealed class TimerDurabilityTests : IDisposable
     public async Task the_overdue_yellow_and_red_of_one_ticket_in_batches_run_at_once_do_not_race()
     {
         var database = await TestCluster.CreateDatabaseAsync("timerrace");
-        var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
-        var ids = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-        {
-            var id = await first.ClientFor("op-01").ReportAsync();
-            await first.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
-            ids.Add(id);
-        }
-        var lastDeadline = (await Task.WhenAll(ids.Select(first.ClocksAsync))).SelectMany(c => c).Where(c => c.Clock == Clock.Accept).Max(c => c.Deadline);
-        await first.DisposeAsync();
-        var wait = lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait);
+        var ids = await TicketsWithOverdueTimersAsync(database, 3);
 
         // Each timer a batch of its own, five batches at once: a ticket's yellow and red, both overdue, run side by side.
         var second = await EscalationApp.StartAsync(database, services => services.AddFakeLogging(),
@@ -101,6 +73,31 @@ public sealed class TimerDurabilityTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>
+    /// Tickets triaged on a host that never polls, which then stops; returns once every one's accept timers are due
+    /// (a yellow falls due before its red), so the next host finds them all overdue.
+    /// </summary>
+    private async Task<List<Guid>> TicketsWithOverdueTimersAsync(string database, int count)
+    {
+        var ids = new List<Guid>();
+        var lastDeadline = DateTimeOffset.MinValue;
+        var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
+        for (var i = 0; i < count; i++)
+        {
+            var id = await first.ClientFor("op-01").ReportAsync();
+            await first.ClientFor("disp-SC-T01").DoAsync(id, "triage", new { categoryCode = "M-LE-01" });
+            ids.Add(id);
+            var accept = (await first.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
+            lastDeadline = accept.Deadline > lastDeadline ? accept.Deadline : lastDeadline;
+        }
+        await first.DisposeAsync();
+
+        var wait = lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
+        return ids;
+    }
 
     /// <summary>The sample county with a 3-second limit to accept, so timers fall due within the test.</summary>
     private (string, string)[] ShortLimits(string pollingInterval)
