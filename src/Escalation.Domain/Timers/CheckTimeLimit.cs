@@ -23,19 +23,22 @@ public sealed record CheckTimeLimit(Guid TicketId, Clock Clock, Light Light, str
 
     public Decision Decide(Ticket state, DecisionContext context)
     {
-        if (state.FindLimit(Clock, Holder, Deadline, WhistleId) is not { } clock || !state.Runs(clock) || clock.Lit >= Light)
+        // A yellow timer that runs only once its deadline has passed (a backlog after an outage) does the red's work:
+        // "due soon" would be false, and the holder would be told twice in a moment. The red timer then finds red lit.
+        var light = Light == Light.Yellow && context.Now >= Deadline ? Light.Red : Light;
+        if (state.FindLimit(Clock, Holder, Deadline, WhistleId) is not { } clock || !state.Runs(clock) || clock.Lit >= light)
             return Decision.Accept();
         if (Clock == Clock.Pause)
-            return Light == Light.Red ? new ResumeTicket(TicketId, By, null).Decide(state, context) : Decision.Accept();
+            return light == Light.Red ? new ResumeTicket(TicketId, By, null).Decide(state, context) : Decision.Accept();
         // The end of the rating window closes the ticket by itself; it is no warning and no missed deadline. The window's
         // limit, set when it started, is its end: a later change of the county's setting does not move it.
         if (Clock == Clock.RatingWindow)
-            return Light == Light.Red
+            return light == Light.Red
                 ? Decision.Accept(new TicketClosed(TicketId, By, context.Now, CloseTicket.Because(state), state.Unreachable ? CitizenUnreachable : WindowEnded))
                 : Decision.Accept();
 
-        var lit = new WarningLightLit(TicketId, By, context.Now, Clock, Light, Holder, Deadline, WhistleId);
-        if (Light == Light.Yellow)
+        var lit = new WarningLightLit(TicketId, By, context.Now, Clock, light, Holder, Deadline, WhistleId);
+        if (light == Light.Yellow)
             return Decision.Accept(lit);
         if (Clock is Clock.Callback or Clock.ExtensionReview or Clock.Triage or Clock.Case or Clock.PauseReview or Clock.Part or Clock.Fallback)
             return Decision.Accept(lit);

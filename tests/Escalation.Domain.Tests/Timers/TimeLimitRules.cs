@@ -111,6 +111,30 @@ public class TimeLimitRules
         ticket.When(Check(Clock.Accept, Light.Yellow, EastVillage)).ShouldEmit();
     }
 
+    [Fact]
+    public void a_yellow_timer_that_runs_once_its_deadline_has_passed_lights_red_and_escalates()
+    {
+        var passed = AcceptClock(EastVillage) with { YellowAt = Now.AddMinutes(-10), Deadline = Now.AddMinutes(-1) };
+        var ticket = Given([.. DispatchedToEastVillage, passed]);
+
+        var decision = ticket.When(new CheckTimeLimit(TicketId, Clock.Accept, Light.Yellow, EastVillage, passed.Deadline, null));
+
+        decision.Events[0].ShouldBe(new WarningLightLit(TicketId, Actor.System, Now, Clock.Accept, Light.Red, EastVillage, passed.Deadline, null));
+        decision.Events[1].ShouldBeOfType<TicketEscalated>().Reason.ShouldBe(EscalationReason.DeadlineMissed);
+        decision.Events.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void a_yellow_timer_that_runs_at_its_deadline_lights_red()
+    {
+        var due = AcceptClock(EastVillage) with { YellowAt = Now.AddMinutes(-6), Deadline = Now };
+        var ticket = Given([.. DispatchedToEastVillage, due]);
+
+        var decision = ticket.When(new CheckTimeLimit(TicketId, Clock.Accept, Light.Yellow, EastVillage, Now, null));
+
+        decision.Events[0].ShouldBeOfType<WarningLightLit>().Light.ShouldBe(Light.Red);
+    }
+
     [Theory]
     [InlineData(TicketStatus.Withdrawn)]
     [InlineData(TicketStatus.Merged)]

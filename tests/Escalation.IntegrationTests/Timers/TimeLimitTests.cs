@@ -36,9 +36,26 @@ public sealed class TimeLimitTests(EscalationApp app) : IClassFixture<Escalation
     }
 
     [Fact]
+    public async Task a_yellow_timer_run_after_the_deadline_lights_red_once_and_the_red_timer_adds_nothing()
+    {
+        var id = await DispatchedToTheVillageAsync();
+        var accept = (await app.ClocksAsync(id)).Single(c => c.Clock == Clock.Accept);
+        app.Clock.SetUtcNow(accept.Deadline.AddMinutes(5));
+
+        await app.DeliverAsync(accept, Light.Yellow);
+        await app.DeliverAsync(accept, Light.Red);
+
+        var events = await app.EventsAsync(id);
+        events.OfType<WarningLightLit>().Select(l => l.Light).ShouldBe([Light.Red]);
+        events.OfType<TicketEscalated>().Single().ToUnitCode.ShouldBe("SC-T01");
+    }
+
+    [Fact]
     public async Task a_batch_decides_each_timer_on_its_ticket_as_the_earlier_ones_left_it()
     {
         var first = await DispatchedToTheVillageAsync();
+        // The second limit ends after the first: at the first's deadline the second's yellow is still only a yellow.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await DispatchedToTheVillageAsync();
         var firstAccept = (await app.ClocksAsync(first)).Single(c => c.Clock == Clock.Accept);
         var secondAccept = (await app.ClocksAsync(second)).Single(c => c.Clock == Clock.Accept);
