@@ -52,13 +52,24 @@ public sealed class FaultAudit
     public int TimersFiredOfDue { get; private set; }
     public int TimersAmbiguous { get; private set; }
 
-    /// <summary>Yellow timers that fired after their limit's red light and so lit nothing: counted as fired.</summary>
+    /// <summary>Yellow timers that lit no yellow because their limit's red was lit (by them, once the deadline had passed, or before them): counted as fired.</summary>
     public int YellowsOvertakenByRed { get; private set; }
     public int DuplicateLights { get; private set; }
     public long DeadLetters { get; private set; }
     public long Events { get; private set; }
 
     public IEnumerable<LightRecord> Lights => Limits.SelectMany(l => l.Lights);
+
+    /// <summary>
+    /// When each timer had taken effect: at its own light, or a yellow at its limit's red if that came first (a yellow
+    /// run once its deadline has passed lights red, and one run after the red lights nothing). A timer whose limit
+    /// shows neither is left out.
+    /// </summary>
+    public IEnumerable<LightRecord> TimersTakenEffect => Limits.SelectMany(limit => ((string[])["Yellow", "Red"])
+        .Select(light => limit.Lights.Where(l => l.Light == light || (light == "Yellow" && l.Light == "Red")).MinBy(l => l.At) is { } first
+            ? new LightRecord(light, first.At, limit.DueOf(light))
+            : null)
+        .OfType<LightRecord>());
 
     public static async Task<FaultAudit> RunAsync(string connectionString, IReadOnlyList<TicketRecord> tickets, DateTimeOffset dueBefore)
     {
@@ -237,8 +248,8 @@ public sealed class FaultAudit
                     TimersFiredOfDue++;
                 else if (light == "Yellow" && limit.Lights.Any(l => l.Light == "Red"))
                 {
-                    // The yellow's timer came late (retried through an outage, or fired by the watchdog) and found the
-                    // red already lit: a light never goes back from red to yellow, so it rightly lit nothing.
+                    // The yellow's timer came late (after a crash, retried through an outage, or fired by the watchdog):
+                    // once the deadline has passed it lights red itself, and after the red it rightly lights nothing.
                     YellowsOvertakenByRed++;
                     TimersFiredOfDue++;
                 }

@@ -356,7 +356,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
     private void Report(FaultAudit audit, DateTimeOffset start, DateTimeOffset dueBefore)
     {
         var lights = audit.Lights.ToList();
-        var crashes = _crashes.Select(crash => Measure(crash, lights)).Select(c => c.Crash.ReadyAt is { } ready && c.Backlog > 0
+        var timers = audit.TimersTakenEffect.ToList();
+        var crashes = _crashes.Select(crash => Measure(crash, timers, lights)).Select(c => c.Crash.ReadyAt is { } ready && c.Backlog > 0
             ? c with { CpuMsPerTimer = CpuMilliseconds(ready, c.RecoveredAt) / c.Backlog, HostCpuMsPerTimer = CpuMilliseconds(ready, c.RecoveredAt, hostOnly: true) / c.Backlog }
             : c).ToList();
         var disturbed = crashes.Select(c => (From: c.Crash.KilledAt, To: c.RecoveredAt))
@@ -376,7 +377,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine("| --- | --- |");
         Console.WriteLine($"| tickets acknowledged (201) / found once in the store | {audit.TicketsAcknowledged:N0} / {audit.TicketsFound:N0} (and {audit.TicketsOpenedUnacknowledged:N0} opened whose answer was lost, each once) |");
         Console.WriteLine($"| commands acknowledged (200) / found once | {audit.CommandsAcknowledged:N0} / {audit.CommandsFound:N0} |");
-        Console.WriteLine($"| timers due by the audit / fired once | {audit.TimersDue:N0} / {audit.TimersFiredOfDue:N0} (duplicate lights: {audit.DuplicateLights}; {audit.TimersAmbiguous:N0} raced a user's command and are not counted; {audit.YellowsOvertakenByRed:N0} yellows came after their red and lit nothing) |");
+        Console.WriteLine($"| timers due by the audit / fired once | {audit.TimersDue:N0} / {audit.TimersFiredOfDue:N0} (duplicate lights: {audit.DuplicateLights}; {audit.TimersAmbiguous:N0} raced a user's command and are not counted; {audit.YellowsOvertakenByRed:N0} yellows lit no yellow: their red was lit, by them once the deadline had passed or before them) |");
         Console.WriteLine($"| dead letters | {audit.DeadLetters} |");
         Console.WriteLine($"| events in the store | {audit.Events:N0} |");
         Console.WriteLine($"| red lateness away from faults | {Describe(quiet)} |");
@@ -404,14 +405,15 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
     }
 
     /// <summary>
-    /// The crash's backlog: the lights lit after the kill for timers due by the time the host was ready again. How soon
-    /// after ready the first came, how fast all of them came, and how late the reds due from the kill to the last of them were.
+    /// The crash's backlog: the timers due by the time the host was ready again that took effect after the kill. How
+    /// soon after ready the first did, how fast all of them did, and how late the reds due from the kill to the last of
+    /// them were.
     /// </summary>
-    private static CrashFigures Measure(Crash crash, List<LightRecord> lights)
+    private static CrashFigures Measure(Crash crash, List<LightRecord> timers, List<LightRecord> lights)
     {
         if (crash.ReadyAt is not { } ready)
             return new CrashFigures(crash, 0, null, null, null, Latency.Of([]), crash.KilledAt);
-        var backlog = lights.Where(l => l.At > crash.KilledAt && l.Due <= ready).ToList();
+        var backlog = timers.Where(l => l.At > crash.KilledAt && l.Due <= ready).ToList();
         if (backlog.Count == 0)
             return new CrashFigures(crash, 0, null, null, null, Latency.Of([]), ready);
         var first = backlog.Min(l => l.At);
