@@ -52,7 +52,10 @@ public sealed class FaultAudit
     public int TimersFiredOfDue { get; private set; }
     public int TimersAmbiguous { get; private set; }
 
-    /// <summary>Yellow timers that lit no yellow because their limit's red was lit (by them, once the deadline had passed, or before them): counted as fired.</summary>
+    /// <summary>
+    /// Yellow timers that lit no yellow because their limit's red was lit, by them once the deadline had passed or
+    /// before them: counted as fired.
+    /// </summary>
     public int YellowsOvertakenByRed { get; private set; }
     public int DuplicateLights { get; private set; }
     public long DeadLetters { get; private set; }
