@@ -126,7 +126,10 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Report(audit, start, dueBefore);
         if (_failures.Count == 0)
         {
-            File.Delete(_logPath);
+            if (options.KeepLog)
+                Console.WriteLine($"--keep-log: the host's log is {_logPath}");
+            else
+                File.Delete(_logPath);
             Console.WriteLine("Verdict: every acknowledged ticket and command is stored once, every timer due fired once, no dead letter.");
             return 0;
         }
@@ -360,15 +363,16 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         var crashes = _crashes.Select(crash => Measure(crash, timers, lights)).Select(c => c.Crash.ReadyAt is { } ready && c.Backlog > 0
             ? c with { CpuMsPerTimer = CpuMilliseconds(ready, c.RecoveredAt) / c.Backlog, HostCpuMsPerTimer = CpuMilliseconds(ready, c.RecoveredAt, hostOnly: true) / c.Backlog }
             : c).ToList();
-        var disturbed = crashes.Select(c => (From: c.Crash.KilledAt, To: c.RecoveredAt))
-            .Concat(_stops.Select(s => (From: s.StoppedAt, To: s.StartedAt.AddSeconds(10)))).ToList();
+        var disturbed = crashes.Select(c => (From: c.Crash.KilledAt, To: c.RecoveredAt, Kind: options.Freeze ? "freeze" : "kill"))
+            .Concat(_stops.Select(s => (From: s.StoppedAt, To: s.StartedAt.AddSeconds(10), Kind: "PostgreSQL stop"))).ToList();
         var reds = lights.Where(l => l.Light == "Red").ToList();
         // A light due before a fault began but not yet lit when it did (its batch in flight, or waiting for the next
         // poll) is held up by that fault as much as one due during it: a kill loses its batch, a stop of PostgreSQL
         // sends it into the retries' backoff.
         var caught = reds
-            .Select(l => (Light: l, LateAtFaultMs: disturbed.Where(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To).Select(d => (d.From - l.Due).TotalMilliseconds).DefaultIfEmpty(-1).Max()))
-            .Where(c => c.LateAtFaultMs >= 0).ToList();
+            .Select(l => (Light: l, Faults: disturbed.Where(d => l.Due < d.From && l.At >= d.From && l.Due <= d.To).ToList()))
+            .Where(c => c.Faults.Count > 0)
+            .Select(c => (c.Light, c.Faults, LateAtFaultMs: c.Faults.Max(d => (d.From - c.Light.Due).TotalMilliseconds))).ToList();
         var quiet = Latency.Of(reds.Where(l => !disturbed.Any(d => l.At >= d.From && l.Due <= d.To)).Select(l => l.LatenessMs));
         var afterCrash = Latency.Of(reds.Where(l => crashes.Any(c => l.Due >= c.Crash.KilledAt && l.Due <= c.RecoveredAt)).Select(l => l.LatenessMs));
 
@@ -383,7 +387,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine($"| red lateness away from faults | {Describe(quiet)} |");
         Console.WriteLine($"| red lateness, due from a kill until its backlog drained | {Describe(afterCrash)} |");
         Console.WriteLine($"| red lateness, due before a fault began and not yet lit when it did | {Describe(Latency.Of(caught.Select(c => c.Light.LatenessMs)))}" +
-            (caught.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; at most {caught.Max(c => c.LateAtFaultMs):F0} ms late when the fault began") : "") + " |");
+            (caught.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; at most {caught.Max(c => c.LateAtFaultMs):F0} ms late when the fault began; ") + Latest() : "") + " |");
         if (crashes.Count > 0)
         {
             Console.WriteLine($"| ready → first overdue timer fired (worst of {crashes.Count}) | {Max(crashes.Select(c => c.FirstOverdueAfterReadyMs)):F0} ms |");
@@ -402,6 +406,15 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
             }
         }
         Console.WriteLine($"(timers counted as due: due before {(dueBefore - start).TotalSeconds:F0} s)");
+
+        // The latest of the lights the faults caught and the faults that caught it, so that a long tail can be traced.
+        string Latest()
+        {
+            var (light, faults, _) = caught.MaxBy(c => c.Light.LatenessMs);
+            var by = string.Join(" and ", faults.Select(f => string.Create(CultureInfo.InvariantCulture, $"the {f.Kind} at {(f.From - start).TotalSeconds:F1} s")));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the latest due at {(light.Due - start).TotalSeconds:F1} s, lit at {(light.At - start).TotalSeconds:F1} s, caught by {by}");
+        }
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ public sealed record FaultOptions
 {
     public const string Usage =
         "[--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--freeze] [--burst 0] " +
-        "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
+        "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--keep-log] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
 
     public bool Long { get; init; }
     /// <summary>Tickets opened per second, each triaged and half of them accepted at once.</summary>
@@ -41,6 +41,8 @@ public sealed record FaultOptions
     public bool Statements { get; init; }
     /// <summary>Leaves the cluster running (and its folder) after the run, for a look at what the store holds.</summary>
     public bool Keep { get; init; }
+    /// <summary>Keeps the host's log after a run that passed too (a failed run always keeps it), e.g. to count its errors.</summary>
+    public bool KeepLog { get; init; }
     public string HostPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll");
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
 
@@ -65,6 +67,7 @@ public sealed record FaultOptions
             ResolveSeconds = args.Whole("--resolve", options.ResolveSeconds),
             LoseTimer = args.Flag("--lose-timer"),
             Keep = args.Flag("--keep"),
+            KeepLog = args.Flag("--keep-log"),
             Statements = args.Flag("--statements"),
             HostPath = args.Text("--host") ?? options.HostPath,
             HostEnvironment = args.All("--host-env"),
