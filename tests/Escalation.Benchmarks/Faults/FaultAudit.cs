@@ -24,7 +24,17 @@ public sealed record LimitRecord(Guid Ticket, string Clock, string Holder, DateT
     public DateTimeOffset? StoppedAt { get; init; }
     public List<LightRecord> Lights { get; } = [];
 
+    /// <summary>The two timers each limit schedules, by the light each is for.</summary>
+    public static readonly string[] Timers = ["Yellow", "Red"];
+
     public DateTimeOffset DueOf(string light) => light == "Red" ? Deadline : YellowAt;
+
+    /// <summary>
+    /// When the light's timer had taken effect: at its own light, or a yellow's at the red if that came first (a
+    /// yellow run once its deadline has passed lights red, and one run after the red lights nothing). Null: neither.
+    /// </summary>
+    public DateTimeOffset? TookEffectAt(string light) =>
+        Lights.Where(l => l.Light == light || (light == "Yellow" && l.Light == "Red")).Select(l => (DateTimeOffset?)l.At).Min();
 }
 
 public sealed record LightRecord(string Light, DateTimeOffset At, DateTimeOffset Due)
@@ -63,15 +73,9 @@ public sealed class FaultAudit
 
     public IEnumerable<LightRecord> Lights => Limits.SelectMany(l => l.Lights);
 
-    /// <summary>
-    /// When each timer had taken effect: at its own light, or a yellow at its limit's red if that came first (a yellow
-    /// run once its deadline has passed lights red, and one run after the red lights nothing). A timer whose limit
-    /// shows neither is left out.
-    /// </summary>
-    public IEnumerable<LightRecord> TimersTakenEffect => Limits.SelectMany(limit => ((string[])["Yellow", "Red"])
-        .Select(light => limit.Lights.Where(l => l.Light == light || (light == "Yellow" && l.Light == "Red")).MinBy(l => l.At) is { } first
-            ? new LightRecord(light, first.At, limit.DueOf(light))
-            : null)
+    /// <summary>Each timer that had taken effect (<see cref="LimitRecord.TookEffectAt"/>), at that time.</summary>
+    public IEnumerable<LightRecord> TimersTakenEffect => Limits.SelectMany(limit => LimitRecord.Timers
+        .Select(light => limit.TookEffectAt(light) is { } at ? new LightRecord(light, at, limit.DueOf(light)) : null)
         .OfType<LightRecord>());
 
     public static async Task<FaultAudit> RunAsync(string connectionString, IReadOnlyList<TicketRecord> tickets, DateTimeOffset dueBefore)
@@ -223,7 +227,7 @@ public sealed class FaultAudit
 
         foreach (var limit in Limits)
         {
-            foreach (var light in (string[])["Yellow", "Red"])
+            foreach (var light in LimitRecord.Timers)
             {
                 var lit = limit.Lights.Count(l => l.Light == light);
                 var due = limit.DueOf(light);
@@ -249,7 +253,7 @@ public sealed class FaultAudit
                 TimersDue++;
                 if (lit > 0)
                     TimersFiredOfDue++;
-                else if (light == "Yellow" && limit.Lights.Any(l => l.Light == "Red"))
+                else if (limit.TookEffectAt(light) is not null)
                 {
                     // The yellow's timer came late (after a crash, retried through an outage, or fired by the watchdog):
                     // once the deadline has passed it lights red itself, and after the red it rightly lights nothing.
