@@ -26,7 +26,7 @@ public static class FaultBenchmark
     {
         Console.WriteLine($"# Fault run ({(options.Long ? "long" : "quick")}, {Environment.ProcessorCount} cores): " +
             $"{options.Rate:F0} tickets/s for {options.Seconds:F0} s, {options.Kills} {(options.Freeze ? "freeze(s)" : "kill(s) -9")}, {options.PostgresStops} PostgreSQL stop(s) of {options.PostgresDownSeconds:F0} s" +
-            (options.Burst > 0 ? $", a burst of {options.Burst} tickets due while the host is down" : "") + (options.LoseTimer ? ", one timer deleted on purpose" : ""));
+            (options.Burst > 0 ? $", a burst of {options.Burst} tickets due while the host is down" : "") + (options.LoseTimer ? ", one ticket's timers deleted on purpose" : ""));
         var cluster = await BenchCluster.StartAsync(statements: options.Statements, profile: false);
         try
         {
@@ -330,7 +330,11 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         }
     }
 
-    /// <summary>Deletes one due timer of a ticket left to the timers (its scheduled envelope), so that the audit must find it missing.</summary>
+    /// <summary>
+    /// Deletes the scheduled timers of a ticket left to the timers, one of them due before the audit's cut-off, so that
+    /// the audit must find it missing. All of them: a lost yellow alone would be covered by its red, which the audit
+    /// rightly takes for the yellow too (a late yellow lights red itself, and one after the red lights nothing).
+    /// </summary>
     private async Task LoseTimerAsync(DateTimeOffset start)
     {
         var dueBefore = start + TimeSpan.FromSeconds(options.Seconds + options.SettleSeconds - options.GraceSeconds - 5);
@@ -342,14 +346,15 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         foreach (var ticket in candidates)
         {
             await using var delete = new NpgsqlCommand(
-                "delete from escalation.wolverine_incoming_envelopes where id = (select id from escalation.wolverine_incoming_envelopes " +
-                "where status = 'Scheduled' and execution_time > now() + interval '2 seconds' and execution_time < @due " +
-                "and position(convert_to(@ticket, 'UTF8') in body) > 0 order by execution_time limit 1)", connection);
+                "with its as (select id, execution_time from escalation.wolverine_incoming_envelopes " +
+                "where status = 'Scheduled' and position(convert_to(@ticket, 'UTF8') in body) > 0) " +
+                "delete from escalation.wolverine_incoming_envelopes where id in (select id from its) " +
+                "and exists (select 1 from its where execution_time > now() + interval '2 seconds' and execution_time < @due)", connection);
             delete.Parameters.AddWithValue("due", dueBefore);
             delete.Parameters.AddWithValue("ticket", ticket.Id!.Value.ToString());
-            if (await delete.ExecuteNonQueryAsync() == 1)
+            if (await delete.ExecuteNonQueryAsync() is var deleted and > 0)
             {
-                Console.WriteLine($"  deleted a scheduled timer of ticket #{ticket.Number} {ticket.Id}: the audit must fail");
+                Console.WriteLine($"  deleted the {deleted} scheduled timers of ticket #{ticket.Number} {ticket.Id}: the audit must fail unless the watchdog lights them");
                 return;
             }
         }

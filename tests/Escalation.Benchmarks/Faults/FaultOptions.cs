@@ -35,7 +35,7 @@ public sealed record FaultOptions
     /// <summary>The test county's limit to accept, and to resolve at every tier, in seconds.</summary>
     public int AcceptSeconds { get; init; } = 20;
     public int ResolveSeconds { get; init; } = 30;
-    /// <summary>Deletes one due timer of an untouched ticket while the host is dead: the audit must then fail (it shows that it can).</summary>
+    /// <summary>Deletes the timers of an untouched ticket while the host is dead: with the watchdog off the audit must then fail (it shows that it can).</summary>
     public bool LoseTimer { get; init; }
     /// <summary>Records PostgreSQL's statements (pg_stat_statements) from the first kill on, and shows those that took the most time.</summary>
     public bool Statements { get; init; }
