@@ -19,7 +19,7 @@ namespace Escalation.Host.Commands;
 /// </summary>
 public sealed class CommandPipeline(
     OutboxedSessionFactory sessions, DecisionContexts decisions, Escalation.Host.Organisation.CountyReference county, Notifier notifier,
-    Features.Intake.TicketNumbers numbers)
+    Features.Intake.TicketNumbers numbers, Features.Timers.CatchUpGate gate)
 {
     /// <summary>The name of the header each ticket event carries: the county's reference version its decision was taken under.</summary>
     public const string ReferenceHeader = "reference";
@@ -117,6 +117,7 @@ public sealed class CommandPipeline(
     /// The checks made before anything is read (the role, the request's fields), then one session in Wolverine's outbox
     /// and one transaction for the reads, the hash chain's lookup, Marten's event numbering and the writes, rather than a
     /// pooled connection (a session reset and a commit in PostgreSQL) for each; a key used before answers as it did then.
+    /// After a start with clocks overdue the command first waits its turn (<see cref="Features.Timers.CatchUpGate"/>).
     /// </summary>
     private async Task<CommandResult> InTransactionAsync(
         CommandCaller caller, TicketAction action, Fields fields, IMessageBus bus, CancellationToken ct,
@@ -124,6 +125,7 @@ public sealed class CommandPipeline(
     {
         if (CheckRequest(caller.User, action, fields) is { } refused)
             return refused;
+        using var turn = await gate.TakeTurnAsync(ct);
         await using var session = sessions.OpenSession(bus);
         await session.BeginTransactionAsync(ct);
         var key = KeyOf(caller);

@@ -8,7 +8,8 @@ public static class Safeguards
 {
     /// <summary>
     /// Transient faults retried until they pass (<see cref="MessageFailures"/>), every dead letter an alarm
-    /// (<see cref="DeadLetterAlarm"/>), and the watchdog that fires any timer lost anyway (<see cref="TimerWatchdog"/>).
+    /// (<see cref="DeadLetterAlarm"/>), the watchdog that fires any timer lost anyway (<see cref="TimerWatchdog"/>), and
+    /// after a start with clocks overdue, the API's commands taking turns until the timers have caught up (<see cref="CatchUpGate"/>).
     /// </summary>
     public static void AddSafeguards(this WolverineOptions opts, IConfiguration configuration)
     {
@@ -21,5 +22,10 @@ public static class Safeguards
         services.AddSingleton(WatchdogSettings.From(configuration));
         services.AddSingleton<TimerWatchdog>();
         services.AddHostedService<TimerWatchdogService>();
+
+        services.AddSingleton(CatchUpSettings.From(configuration));
+        services.AddSingleton(provider => new CatchUpGate(
+            provider.GetRequiredService<CatchUpSettings>(), provider.GetRequiredService<ILogger<CatchUpGate>>(), TimeProvider.System));
+        services.AddHostedService<CatchUpStart>();
     }
 }

@@ -85,7 +85,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         var cases = new CaseMaker(reference);
         IReadOnlyList<string> environment = [$"Escalation__ReferenceData={countyFile}", .. options.HostEnvironment];
         var port = FreePort();
-        HostUnderTest StartHost() => HostUnderTest.Start(options.HostPath, cluster.ConnectionString, signingKey, _logPath, environment, port);
+        var connectionString = options.ConnectionOptions.Length == 0 ? cluster.ConnectionString : $"{cluster.ConnectionString};{options.ConnectionOptions}";
+        HostUnderTest StartHost() => HostUnderTest.Start(options.HostPath, connectionString, signingKey, _logPath, environment, port);
 
         _host = StartHost();
         using var client = new RetryingClient(new Uri($"http://127.0.0.1:{port}"), reference, new TokenIssuer(SigningKey.Resolve(configuration)),

@@ -8,7 +8,7 @@ public sealed record FaultOptions
 {
     public const string Usage =
         "[--long] [--rate 10] [--seconds 30] [--kills 1] [--pg-stops 1] [--pg-down 5] [--down 0] [--freeze] [--burst 0] " +
-        "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--keep-log] [--host path/Escalation.Host.dll] [--host-env NAME=value]...";
+        "[--settle 20] [--grace 5] [--accept 20] [--resolve 30] [--lose-timer] [--statements] [--keep] [--keep-log] [--host path/Escalation.Host.dll] [--host-env NAME=value]... [--connection-options \"Key=value;...\"]";
 
     public bool Long { get; init; }
     /// <summary>Tickets opened per second, each triaged and half of them accepted at once.</summary>
@@ -45,6 +45,8 @@ public sealed record FaultOptions
     public bool KeepLog { get; init; }
     public string HostPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "Escalation.Host.dll");
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
+    /// <summary>Appended to the host's connection string (e.g. a smaller pool), an experiment on the store's concurrency.</summary>
+    public string ConnectionOptions { get; init; } = "";
 
     public static FaultOptions Parse(Arguments args)
     {
@@ -71,6 +73,7 @@ public sealed record FaultOptions
             Statements = args.Flag("--statements"),
             HostPath = args.Text("--host") ?? options.HostPath,
             HostEnvironment = args.All("--host-env"),
+            ConnectionOptions = args.Text("--connection-options") ?? "",
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Escalation.Domain.Escalation;
 using Escalation.Domain.Timers;
+using Escalation.Host.Features.Timers;
 using Escalation.IntegrationTests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,32 @@ public sealed class TimerDurabilityTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task a_host_started_with_clocks_overdue_lets_the_timers_go_first_then_opens_to_commands()
+    {
+        var database = await TestCluster.CreateDatabaseAsync("catchup");
+        var ids = await TicketsWithOverdueTimersAsync(database, Tickets);
+        var second = await EscalationApp.StartAsync(database, ShortLimits(Polls));
+        try
+        {
+            var gate = second.Services.GetRequiredService<CatchUpGate>();
+            gate.Engaged.ShouldBeTrue("the clocks were overdue at the start");
+            // A command waits its turn, and is neither refused nor lost.
+            var reported = await second.ClientFor("op-01").ReportAsync();
+            (await EventsAsync(second, reported)).ShouldNotBeEmpty();
+
+            await WaitUntilAsync(second, ids, events => events.OfType<TicketEscalated>().Any(), TimeSpan.FromSeconds(30));
+            var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+            while (gate.CatchingUp && DateTimeOffset.UtcNow < giveUp)
+                await Task.Delay(100);
+            gate.CatchingUp.ShouldBeFalse("the timers have caught up");
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>
@@ -83,6 +110,7 @@ public sealed class TimerDurabilityTests : IDisposable
         var ids = new List<Guid>();
         var lastDeadline = DateTimeOffset.MinValue;
         var first = await EscalationApp.StartAsync(database, ShortLimits(NeverPolls));
+        first.Services.GetRequiredService<CatchUpGate>().Engaged.ShouldBeFalse("nothing is overdue in a new county");
         for (var i = 0; i < count; i++)
         {
             var id = await first.ClientFor("op-01").ReportAsync();

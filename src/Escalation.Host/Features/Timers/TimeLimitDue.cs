@@ -33,10 +33,12 @@ public static class TimeLimitDueHandler
     /// after it returns.
     /// </summary>
     public static async Task Handle(
-        TimeLimitDue[] batch, IDocumentSession session, IMessageBus bus, CommandPipeline pipeline, TicketClaims claims, TimeProvider clock, CancellationToken ct)
+        TimeLimitDue[] batch, IDocumentSession session, IMessageBus bus, CommandPipeline pipeline, TicketClaims claims, CatchUpGate gate,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var checks = new List<CheckTimeLimit>(batch.Length);
+        var latest = TimeSpan.Zero;
         foreach (var due in batch)
         {
             if (now < due.DueAt)
@@ -45,8 +47,10 @@ public static class TimeLimitDueHandler
                 continue;
             }
             Lateness.Record((now - due.DueAt).TotalMilliseconds, new KeyValuePair<string, object?>("light", due.Light.ToString()));
+            latest = now - due.DueAt > latest ? now - due.DueAt : latest;
             checks.Add(due.Check);
         }
+        gate.TimersRan(latest);
         using var claim = await claims.ClaimAsync([.. checks.Select(c => c.TicketId).Distinct()], ct);
         await pipeline.CheckAsync(session, checks, bus, ct);
         await session.SaveChangesAsync(ct);

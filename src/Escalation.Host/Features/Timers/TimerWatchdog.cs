@@ -79,7 +79,7 @@ public sealed partial class TimerWatchdog
     {
         var cutoff = (_clock.GetUtcNow() - _settings.Grace).ToUniversalTime();
         await using var session = _store.QuerySession();
-        var overdue = session.Query<TicketView>().Where(v => v.MatchesSql(Overdue, cutoff, cutoff));
+        var overdue = OverdueBy(session, cutoff);
         var count = await overdue.CountAsync(ct);
         Interlocked.Exchange(ref _overdue, count);
         if (count == 0)
@@ -98,6 +98,16 @@ public sealed partial class TimerWatchdog
         }
         return clocks;
     }
+
+    /// <summary>Tickets with a clock more than <paramref name="late"/> past a time whose light is not on (the grace does not apply).</summary>
+    public async Task<int> CountOverdueAsync(TimeSpan late, CancellationToken ct)
+    {
+        await using var session = _store.QuerySession();
+        return await OverdueBy(session, (_clock.GetUtcNow() - late).ToUniversalTime()).CountAsync(ct);
+    }
+
+    private static IQueryable<TicketView> OverdueBy(IQuerySession session, DateTimeOffset cutoff) =>
+        session.Query<TicketView>().Where(v => v.MatchesSql(Overdue, cutoff, cutoff));
 
     /// <summary>The same test as <see cref="Overdue"/>, on a loaded view: red once the deadline has passed, else yellow.</summary>
     public static IEnumerable<OverdueClock> OverdueClocksOf(TicketView view, DateTimeOffset cutoff) =>
