@@ -19,7 +19,7 @@ public sealed record CatchUpSettings(int Width, TimeSpan Quiet, TimeSpan Longest
 /// Deadlines first after a restart. A host started after a crash finds the timers that fell due while it was down
 /// and, in the same seconds, every request its clients retried meanwhile; run all at once on two cores they slowed
 /// each other (about 70 transactions in PostgreSQL at once, waiting on its buffer, WAL and lock-table locks), and the
-/// backlog drained at 756–993 timers/s. So when the host starts with clocks overdue, the API's commands take turns:
+/// backlog drained at 751–1,110 timers/s (1,090–1,180 with the commands taking turns; docs/benchmarks/faults.md). So when the host starts with clocks overdue, the API's commands take turns:
 /// at most <see cref="CatchUpSettings.Width"/> run at once and the rest wait, none refused, until no timer has run more
 /// than <see cref="Lag"/> late for <see cref="CatchUpSettings.Quiet"/>, or for <see cref="CatchUpSettings.Longest"/>
 /// at most. Then it opens for good, until the next start; a busy morning's late timers never hold the API back.
