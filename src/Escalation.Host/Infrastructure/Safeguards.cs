@@ -24,6 +24,8 @@ public static class Safeguards
         services.AddHostedService<TimerWatchdogService>();
 
         services.AddSingleton(CatchUpSettings.From(configuration));
+        // The wall clock, not the injected one: the gate's windows are real seconds of catching up, and a test's fake
+        // clock, which moves only when told, would hold the commands for good.
         services.AddSingleton(provider => new CatchUpGate(
             provider.GetRequiredService<CatchUpSettings>(), provider.GetRequiredService<ILogger<CatchUpGate>>(), TimeProvider.System));
         services.AddHostedService<CatchUpStart>();

@@ -34,6 +34,9 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public string ConnectionStringFor(string database) => _cluster.ConnectionStringFor(database);
 
+    /// <summary>The connection string with a run's experimental options appended (none: as it is).</summary>
+    public string ConnectionStringWith(string options) => options.Length == 0 ? ConnectionString : $"{ConnectionString};{options}";
+
     /// <param name="statements">pg_stat_statements on top-level statements (a small cost).</param>
     /// <param name="profile">Also the statements inside functions and the time spent planning (a larger cost: for finding out why, not for the figures).</param>
     public static async Task<BenchCluster> StartAsync(bool statements, bool profile)

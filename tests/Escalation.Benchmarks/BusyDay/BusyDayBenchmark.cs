@@ -130,7 +130,7 @@ public sealed class BusyDayBenchmark
 
         var logPath = Path.Combine(_cluster.Folder, "host.log");
         var coldStart = Stopwatch.StartNew();
-        var connectionString = _options.ConnectionOptions.Length == 0 ? _cluster.ConnectionString : $"{_cluster.ConnectionString};{_options.ConnectionOptions}";
+        var connectionString = _cluster.ConnectionStringWith(_options.ConnectionOptions);
         _host = HostUnderTest.Start(_options.HostPath, connectionString, configuration[SigningKey.Setting]!, logPath, _options.HostEnvironment);
         using var api = new CountyApi(_host.Address, reference, issuer, _options.Connections);
         var (toReady, toFirstTicket) = await ColdStartAsync(api, workload, coldStart);

@@ -85,7 +85,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         var cases = new CaseMaker(reference);
         IReadOnlyList<string> environment = [$"Escalation__ReferenceData={countyFile}", .. options.HostEnvironment];
         var port = FreePort();
-        var connectionString = options.ConnectionOptions.Length == 0 ? cluster.ConnectionString : $"{cluster.ConnectionString};{options.ConnectionOptions}";
+        var connectionString = cluster.ConnectionStringWith(options.ConnectionOptions);
         HostUnderTest StartHost() => HostUnderTest.Start(options.HostPath, connectionString, signingKey, _logPath, environment, port);
 
         _host = StartHost();

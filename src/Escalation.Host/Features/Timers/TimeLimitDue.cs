@@ -46,8 +46,9 @@ public static class TimeLimitDueHandler
                 await bus.ScheduleAsync(due, due.DueAt);
                 continue;
             }
-            Lateness.Record((now - due.DueAt).TotalMilliseconds, new KeyValuePair<string, object?>("light", due.Light.ToString()));
-            latest = now - due.DueAt > latest ? now - due.DueAt : latest;
+            var late = now - due.DueAt;
+            Lateness.Record(late.TotalMilliseconds, new KeyValuePair<string, object?>("light", due.Light.ToString()));
+            latest = late > latest ? late : latest;
             checks.Add(due.Check);
         }
         gate.TimersRan(latest);
