@@ -78,7 +78,8 @@ public sealed class TimerDurabilityTests : IDisposable
     {
         var database = await TestCluster.CreateDatabaseAsync("catchup");
         var ids = await TicketsWithOverdueTimersAsync(database, Tickets);
-        var second = await EscalationApp.StartAsync(database, ShortLimits(Polls));
+        // A quiet time long enough that the command below surely comes while the timers catch up, on a slow machine too.
+        var second = await EscalationApp.StartAsync(database, [.. ShortLimits(Polls), ("Escalation:Timers:CatchUpQuiet", "00:00:05")]);
         try
         {
             var gate = second.Services.GetRequiredService<CatchUpGate>();
@@ -86,9 +87,10 @@ public sealed class TimerDurabilityTests : IDisposable
             // A command waits its turn, and is neither refused nor lost.
             var reported = await second.ClientFor("op-01").ReportAsync();
             (await EventsAsync(second, reported)).ShouldNotBeEmpty();
+            gate.TurnsTaken.ShouldBeGreaterThanOrEqualTo(1, "the command took a turn");
 
             await WaitUntilAsync(second, ids, events => events.OfType<TicketEscalated>().Any(), TimeSpan.FromSeconds(30));
-            var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+            var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
             while (gate.CatchingUp && DateTimeOffset.UtcNow < giveUp)
                 await Task.Delay(100);
             gate.CatchingUp.ShouldBeFalse("the timers have caught up");

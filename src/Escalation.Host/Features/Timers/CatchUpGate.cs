@@ -59,6 +59,16 @@ public sealed partial class CatchUpGate(CatchUpSettings settings, ILogger<CatchU
         }
     }
 
+    /// <summary>How many commands have taken a turn since this start.</summary>
+    public int TurnsTaken
+    {
+        get
+        {
+            lock (_lock)
+                return _waited;
+        }
+    }
+
     /// <summary>At the start: with <paramref name="overdueTickets"/> tickets overdue the commands take turns from now; with none the gate opens.</summary>
     public void Started(long overdueTickets)
     {
