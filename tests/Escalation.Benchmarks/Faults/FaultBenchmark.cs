@@ -381,6 +381,9 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
             .Select(c => (c.Light, c.Faults, LateAtFaultMs: c.Faults.Max(d => (d.From - c.Light.Due).TotalMilliseconds))).ToList();
         var quiet = Latency.Of(reds.Where(l => !disturbed.Any(d => l.At >= d.From && l.Due <= d.To)).Select(l => l.LatenessMs));
         var afterCrash = Latency.Of(reds.Where(l => crashes.Any(c => l.Due >= c.Crash.KilledAt && l.Due <= c.RecoveredAt)).Select(l => l.LatenessMs));
+        // How soon after PostgreSQL is back the lights that fell due while it was down come: the retries' backoff shows here.
+        var afterStop = Latency.Of(reds.SelectMany(l => _stops.Where(s => l.Due >= s.StoppedAt && l.Due <= s.StartedAt)
+            .Select(s => (l.At - s.StartedAt).TotalMilliseconds)));
 
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
@@ -394,6 +397,8 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
         Console.WriteLine($"| red lateness, due from a kill until its backlog drained | {Describe(afterCrash)} |");
         Console.WriteLine($"| red lateness, due before a fault began and not yet lit when it did | {Describe(Latency.Of(caught.Select(c => c.Light.LatenessMs)))}" +
             (caught.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; at most {caught.Max(c => c.LateAtFaultMs):F0} ms late when the fault began; ") + Latest() : "") + " |");
+        if (_stops.Count > 0)
+            Console.WriteLine($"| red lights due while PostgreSQL was down: lit after it was started again | {Describe(afterStop)} |");
         if (crashes.Count > 0)
         {
             Console.WriteLine($"| ready → first overdue timer fired (worst of {crashes.Count}) | {Max(crashes.Select(c => c.FirstOverdueAfterReadyMs)):F0} ms |");
