@@ -68,17 +68,20 @@
       sound.addEventListener('change', () => localStorage.setItem('escalation.sound', sound.checked ? 'on' : 'off'));
     }
     let busy = false, lastFetch = 0, current = null;
+    const regions = () => [...document.querySelectorAll('[data-live-region]')];
+    const filling = () => regions().some(r => r.querySelector('details[open], input:focus, select:focus, textarea:focus'));
     const refresh = async () => {
-      const regions = [...document.querySelectorAll('[data-live-region]')];
-      if (busy || regions.some(r => r.querySelector('details[open], input:focus, select:focus, textarea:focus'))) return;
+      if (busy || filling()) return;
       busy = true;
       try {
         lastFetch = Date.now();
         const response = await fetch(location.href, { credentials: 'same-origin' });
         if (!response.ok) return;
         const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+        // Asked again: the user may have opened a row's actions while the page was on its way.
+        if (filling()) return;
         const fresh = page.querySelectorAll('[data-live-region]');
-        regions.forEach((region, i) => { if (fresh[i]) region.replaceWith(document.importNode(fresh[i], true)); });
+        regions().forEach((region, i) => { if (fresh[i]) region.replaceWith(document.importNode(fresh[i], true)); });
         document.title = page.title;
         if (status) status.textContent = status.dataset.text;
       } finally { busy = false; }
