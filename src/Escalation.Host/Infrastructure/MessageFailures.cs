@@ -26,8 +26,11 @@ public static class MessageFailures
     public static readonly TimeSpan[] TransientCooldowns =
     [
         TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1),
-        .. Enumerable.Repeat(TimeSpan.FromSeconds(2), 22),
+        .. Enumerable.Repeat(TimeSpan.FromSeconds(2), WolverineMostAttempts - 3),
     ];
+
+    /// <summary>Wolverine refuses a longer list of inline retries when the host starts.</summary>
+    private const int WolverineMostAttempts = 25;
 
     public static readonly TimeSpan TransientRescheduling = TimeSpan.FromSeconds(15);
 

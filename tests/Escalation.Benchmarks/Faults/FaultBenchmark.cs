@@ -381,7 +381,7 @@ internal sealed class FaultRun(FaultOptions options, BenchCluster cluster)
             .Select(c => (c.Light, c.Faults, LateAtFaultMs: c.Faults.Max(d => (d.From - c.Light.Due).TotalMilliseconds))).ToList();
         var quiet = Latency.Of(reds.Where(l => !disturbed.Any(d => l.At >= d.From && l.Due <= d.To)).Select(l => l.LatenessMs));
         var afterCrash = Latency.Of(reds.Where(l => crashes.Any(c => l.Due >= c.Crash.KilledAt && l.Due <= c.RecoveredAt)).Select(l => l.LatenessMs));
-        // How soon after PostgreSQL is back the lights that fell due while it was down come: the retries' backoff shows here.
+        // How soon after PostgreSQL is back the lights that fell due while it was down come (the retries' step and Wolverine's poll).
         var afterStop = Latency.Of(reds.SelectMany(l => _stops.Where(s => l.Due >= s.StoppedAt && l.Due <= s.StartedAt)
             .Select(s => (l.At - s.StartedAt).TotalMilliseconds)));
 

@@ -36,7 +36,7 @@ public sealed partial class CatchUpGate(CatchUpSettings settings, ILogger<CatchU
     private long _lastLateAt;
     private bool _engaged;
     private bool _open;
-    private int _waited;
+    private int _turnsTaken;
     private TimeSpan _longestWait;
 
     /// <summary>Whether the API's commands are taking turns now.</summary>
@@ -65,7 +65,7 @@ public sealed partial class CatchUpGate(CatchUpSettings settings, ILogger<CatchU
         get
         {
             lock (_lock)
-                return _waited;
+                return _turnsTaken;
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class CatchUpGate(CatchUpSettings settings, ILogger<CatchU
         var waited = wall.GetElapsedTime(asked);
         lock (_lock)
         {
-            _waited++;
+            _turnsTaken++;
             if (waited > _longestWait)
                 _longestWait = waited;
         }
@@ -124,7 +124,7 @@ public sealed partial class CatchUpGate(CatchUpSettings settings, ILogger<CatchU
         _open = true;
         // When it opened, which may be before anything asked.
         var held = wall.GetElapsedTime(_engagedAt, _lastLateAt) + settings.Quiet;
-        LogCaughtUp((held < settings.Longest ? held : settings.Longest).TotalSeconds, _waited, _longestWait.TotalMilliseconds);
+        LogCaughtUp((held < settings.Longest ? held : settings.Longest).TotalSeconds, _turnsTaken, _longestWait.TotalMilliseconds);
         return false;
     }
 
